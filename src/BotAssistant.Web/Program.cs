@@ -1,6 +1,14 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using BotAssistant.Web.Endpoints;
+using BotAssistant.Web.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+var builder = BotHosting.CreateBuilder(args);
+builder.AddBotRuntime();
+// Teams add their registrations here, e.g. builder.AddAssistant();
+
+var app = builder.Build();
+app.MapBotMessages();
+// Teams add their endpoints here, e.g. app.MapDirectLine(); app.MapWeChat(); app.MapStaff();
 
 app.Run();
+
+public partial class Program;

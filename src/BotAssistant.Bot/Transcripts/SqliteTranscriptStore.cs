@@ -1,0 +1,93 @@
+using BotAssistant.Bot.Schema;
+using Microsoft.Data.Sqlite;
+
+namespace BotAssistant.Bot.Transcripts;
+
+/// <summary>Transcripts in the same SQLite file as state (own table), one row per activity in arrival order.</summary>
+public sealed class SqliteTranscriptStore : ITranscriptStore
+{
+    private readonly string _connectionString;
+    private readonly Storage.OnceInitializer _ensureCreated;
+
+    public SqliteTranscriptStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var full = Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _ensureCreated = new Storage.OnceInitializer(CreateSchemaAsync);
+    }
+
+    public async Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO bot_transcript (channel_id, conversation_id, timestamp, activity)
+            VALUES ($channel, $conversation, $timestamp, $activity)
+            """;
+        command.Parameters.AddWithValue("$channel", activity.ChannelId ?? "");
+        command.Parameters.AddWithValue("$conversation", activity.Conversation?.Id ?? "");
+        command.Parameters.AddWithValue("$timestamp", activity.Timestamp?.ToString("O") ?? "");
+        command.Parameters.AddWithValue("$activity", BotJson.Serialize(activity));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT activity FROM bot_transcript WHERE channel_id = $channel AND conversation_id = $conversation ORDER BY id";
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        var result = new List<Activity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(BotJson.Deserialize<Activity>(reader.GetString(0))!);
+        }
+
+        return result;
+    }
+
+    public async Task DeleteTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM bot_transcript WHERE channel_id = $channel AND conversation_id = $conversation";
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _ensureCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS bot_transcript (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                channel_id TEXT NOT NULL,
+                conversation_id TEXT NOT NULL,
+                timestamp TEXT NOT NULL,
+                activity TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_bot_transcript_conversation ON bot_transcript (channel_id, conversation_id, id);
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

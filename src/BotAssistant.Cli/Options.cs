@@ -1,0 +1,78 @@
+namespace BotAssistant.Cli;
+
+/// <summary>Hand-parsed command line: one verb, positional arguments and --name value options.</summary>
+internal sealed record Options(string Verb, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string?> Named)
+{
+    private static readonly HashSet<string> Flags = ["json", "help"];
+
+    public static Options Parse(string[] args)
+    {
+        var positional = new List<string>();
+        var named = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(args[i]);
+                continue;
+            }
+
+            var name = args[i][2..];
+            var eq = name.IndexOf('=');
+            if (eq > 0)
+            {
+                named[name[..eq]] = name[(eq + 1)..];
+            }
+            else if (Flags.Contains(name) || i + 1 >= args.Length)
+            {
+                named[name] = null;
+            }
+            else
+            {
+                named[name] = args[++i];
+            }
+        }
+
+        var verb = positional.Count > 0 ? positional[0] : "help";
+        return new Options(verb, positional.Skip(1).ToList(), named);
+    }
+
+    public bool Flag(string name) => Named.ContainsKey(name);
+
+    public string? Value(string name) => Named.GetValueOrDefault(name);
+
+    /// <summary>--knowledge, else the knowledge/ beside BotAssistant.sln above the current directory.</summary>
+    public string KnowledgeDirectory =>
+        Value("knowledge") ?? (RepoRoot is { } root ? Path.Combine(root, "knowledge") : "knowledge");
+
+    /// <summary>--seeds, else ../shared/seeds beside the repository when it exists.</summary>
+    public string? SeedsDirectory
+    {
+        get
+        {
+            if (Value("seeds") is { } seeds)
+            {
+                return seeds;
+            }
+
+            var guess = RepoRoot is { } root ? Path.GetFullPath(Path.Combine(root, "..", "shared", "seeds")) : null;
+            return guess is not null && Directory.Exists(guess) ? guess : null;
+        }
+    }
+
+    private static string? RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "BotAssistant.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using BotAssistant.Language.Recognizers;
+
+namespace BotAssistant.Language.Entities;
+
+/// <summary>Runs every recognizer over one normalized message and returns the entities in text order.</summary>
+internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, Func<string, string> norm)
+{
+    public List<Entity> Extract(string text, UnderstandingContext context)
+    {
+        var entities = new List<Entity>();
+        var masked = new bool[text.Length];
+        var groups = index.Groups.Matches(text);
+        AddPhrases(entities, text, index.Places.Matches(text), masked);
+        AddPhrases(entities, text, groups, null);
+        AddPhrases(entities, text, index.Topics.Matches(text), masked);
+        AddPhrases(entities, text, index.Materials.Matches(text), masked);
+        AddPhrases(entities, text, index.Roles.Matches(text), null);
+        AddPhrases(entities, text, index.Levels.Matches(text), masked);
+        AddPhrases(entities, text, index.Sizes.Matches(text), null);
+        foreach (var m in index.NotNumbers.Matches(text))
+        {
+            Array.Fill(masked, true, m.Start, m.Length);
+        }
+
+        entities.AddRange(AnswerRecognizer.Ordinals(text, masked));
+        AddQuantities(entities, text, masked, groups, context);
+        AddAnswers(entities, text, context);
+
+        // 5个见习生 / 见习6个月: 见习 there says what is counted, not which measure is asked about.
+        entities.RemoveAll(e => e.Kind == EntityKind.Topic && e.Length <= 2
+            && entities.Any(q => q.Kind is EntityKind.Count or EntityKind.Duration && (q.End == e.Start || e.End == q.Start)));
+
+        // 8个人 / 一个人多少钱: the 个人 inside a count is not the role "individual".
+        entities.RemoveAll(e => e.Kind == EntityKind.Role
+            && (entities.Any(q => q.Number is not null && q.Start < e.End && e.Start < q.End)
+                || (e.Text == "个人" && e.Start > 0 && (char.IsAsciiDigit(text[e.Start - 1]) || Recognizers.ChineseNumerals.IsNumeral(text[e.Start - 1])))));
+        entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Kind.CompareTo(b.Kind));
+        return entities;
+    }
+
+    private static void AddPhrases(List<Entity> entities, string text, List<PhraseMatch> matches, bool[]? mask)
+    {
+        foreach (var m in matches)
+        {
+            foreach (var v in m.Values)
+            {
+                entities.Add(new Entity(v.Kind, v.Value, null, m.Start, m.Length, text.Substring(m.Start, m.Length)) { Subject = v.Subject });
+            }
+
+            if (mask is not null)
+            {
+                Array.Fill(mask, true, m.Start, m.Length);
+            }
+        }
+    }
+
+    private void AddQuantities(List<Entity> entities, string text, bool[] masked, List<PhraseMatch> groups, UnderstandingContext context)
+    {
+        var cueSet = cues.Index(text);
+        var numbers = NumberScanner.Scan(text, masked);
+        var quantities = QuantityRecognizer.Recognize(new QuantityInput(text, numbers, cueSet, groups, context.AsOf));
+        entities.AddRange(quantities);
+        entities.AddRange(DateReader.Relative(text, context.AsOf, cueSet, quantities));
+        foreach (var d in quantities.Where(q => q.Kind == EntityKind.Duration && q.Value == "since_graduation" && q.Number is not null))
+        {
+            var when = new DateOnly(context.AsOf.Year, context.AsOf.Month, 1).AddMonths(-(int)Math.Round(d.Number!.Value));
+            entities.Add(DateReader.Make(text, cueSet, d.Start, d.End, when, DatePrecision.Month) with { Subject = "graduation" });
+        }
+    }
+
+    private void AddAnswers(List<Entity> entities, string text, UnderstandingContext context)
+    {
+        var yesNo = AnswerRecognizer.YesNo(text, index.YesNo.Matches(text), context.Expected);
+        if (yesNo is not null)
+        {
+            entities.Add(yesNo);
+        }
+
+        if (context.Expected is { Kind: ExpectedKind.Choice } expected && !entities.Any(e => e.Kind == EntityKind.Choice))
+        {
+            var choice = AnswerRecognizer.ChoiceFromExpected(text, expected, norm);
+            if (choice is not null)
+            {
+                entities.RemoveAll(e => e.Kind == EntityKind.Number && e.Start == choice.Start && e.Length == choice.Length);
+                entities.Add(choice);
+            }
+        }
+    }
+}

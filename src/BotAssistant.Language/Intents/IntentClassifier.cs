@@ -1,0 +1,135 @@
+using BotAssistant.Language.Entities;
+using BotAssistant.Language.Lexicon;
+
+namespace BotAssistant.Language.Intents;
+
+/// <summary>
+/// Scores intents from cue phrases (knowledge/lexicon/intents.yaml, each with a weight) plus what the
+/// entities say: an answer to the expected question, uncovered places, facts given without a question.
+/// The best score is the intent; others close to it are secondary (one message may answer and ask).
+/// </summary>
+internal sealed class IntentClassifier
+{
+    private const double SecondaryThreshold = 0.8;
+    private readonly PhraseMatcher _cues;
+    private readonly PhraseMatcher _questionMarkers;
+
+    // Ties go to the more specific intent.
+    private static readonly Intent[] Precedence =
+    [
+        Intent.ProvideInformation, Intent.Restart, Intent.Cancel, Intent.Back, Intent.AskSource, Intent.ComparePlaces,
+        Intent.AskMaterials, Intent.AskPeriod, Intent.AskAmount, Intent.AskConditions, Intent.Screen, Intent.ListMeasures,
+        Intent.OutOfScope, Intent.Help, Intent.Greet, Intent.Unknown,
+    ];
+
+    private static readonly EntityKind[] InformationKinds =
+    [
+        EntityKind.Place, EntityKind.Group, EntityKind.Role, EntityKind.Count, EntityKind.Duration, EntityKind.Age,
+        EntityKind.Date, EntityKind.YesNo, EntityKind.CertificateLevel, EntityKind.EnterpriseSize, EntityKind.EmployeeCount,
+        EntityKind.Choice, EntityKind.Number, EntityKind.Money, EntityKind.Percentage,
+    ];
+
+    public IntentClassifier(IntentsFile file, Func<string, string> norm)
+    {
+        var cues = new List<(string, PhraseValue)>();
+        foreach (var (name, words) in file.Intents)
+        {
+            if (!Enum.TryParse<Intent>(name, out _))
+            {
+                throw new Segmentation.LexiconException($"intents.yaml: unknown intent \"{name}\"");
+            }
+
+            cues.AddRange(words.Select(kv => (norm(kv.Key), new PhraseValue(EntityKind.Number, name, kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        }
+
+        _cues = new PhraseMatcher(cues);
+        _questionMarkers = new PhraseMatcher(file.QuestionMarkers.Select(w => (norm(w), new PhraseValue(EntityKind.Number, "q"))));
+    }
+
+    public (Intent Intent, double Confidence, IReadOnlyList<Intent> Secondary) Classify(string text, IReadOnlyList<Entity> entities, ExpectedAnswer? expected)
+    {
+        var scores = CueScores(text);
+        var question = _questionMarkers.AllMatches(text).Count > 0;
+        AddEntityEvidence(scores, entities, expected, question);
+        if (scores.Count == 0 || scores.Values.Max() <= 0)
+        {
+            return (Intent.Unknown, text.Length == 0 ? 1.0 : 0.3, []);
+        }
+
+        var ranked = scores.Where(kv => kv.Value > 0)
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => Array.IndexOf(Precedence, kv.Key))
+            .ToList();
+        var (top, topScore) = (ranked[0].Key, ranked[0].Value);
+        var secondary = ranked.Skip(1).Where(kv => kv.Value >= SecondaryThreshold && kv.Key != Intent.Greet || kv.Key == Intent.Greet && top != Intent.Greet)
+            .Select(kv => kv.Key).ToList();
+        var margin = ranked.Count > 1 ? topScore - ranked[1].Value : topScore;
+        var confidence = Math.Clamp(0.45 + 0.2 * topScore + 0.15 * margin, 0.3, 0.98);
+        return (top, Math.Round(confidence, 2), secondary);
+    }
+
+    private Dictionary<Intent, double> CueScores(string text)
+    {
+        var best = new Dictionary<(Intent, int), double>();
+        foreach (var m in _cues.AllMatches(text))
+        {
+            foreach (var v in m.Values)
+            {
+                var intent = Enum.Parse<Intent>(v.Value);
+                var w = double.Parse(v.Subject, System.Globalization.CultureInfo.InvariantCulture);
+
+                // One position contributes once per intent: 能拿多少 and 多少 don't both count.
+                var key = (intent, m.End);
+                best[key] = Math.Max(best.GetValueOrDefault(key), w);
+            }
+        }
+
+        var scores = new Dictionary<Intent, double>();
+        foreach (var ((intent, _), w) in best)
+        {
+            scores[intent] = scores.GetValueOrDefault(intent) + w;
+        }
+
+        return scores;
+    }
+
+    private static void AddEntityEvidence(Dictionary<Intent, double> scores, IReadOnlyList<Entity> entities, ExpectedAnswer? expected, bool question)
+    {
+        var covered = entities.Any(e => e.Kind == EntityKind.Place);
+        var foreign = entities.Any(e => e.Kind == EntityKind.UncoveredPlace && e.Subject.Length == 0);
+        if (foreign && !covered)
+        {
+            scores[Intent.OutOfScope] = scores.GetValueOrDefault(Intent.OutOfScope) + 4.0;
+        }
+
+        if (expected is not null && Answers(expected, entities))
+        {
+            scores[Intent.ProvideInformation] = scores.GetValueOrDefault(Intent.ProvideInformation) + 3.0;
+        }
+
+        if (entities.Where(e => e.Kind == EntityKind.Place).Select(e => e.Value).Distinct().Count() >= 2)
+        {
+            scores[Intent.ComparePlaces] = scores.GetValueOrDefault(Intent.ComparePlaces) + 1.5;
+        }
+
+        var asks = scores.Any(kv => kv.Key is not (Intent.Greet or Intent.ProvideInformation) && kv.Value > 0);
+        if (!asks && entities.Any(e => InformationKinds.Contains(e.Kind)))
+        {
+            scores[Intent.ProvideInformation] = scores.GetValueOrDefault(Intent.ProvideInformation) + 1.0;
+        }
+
+        if (!asks && entities.Any(e => e.Kind is EntityKind.Topic or EntityKind.Measure))
+        {
+            var target = question ? Intent.AskConditions : Intent.ListMeasures;
+            scores[target] = scores.GetValueOrDefault(target) + 1.1;
+        }
+    }
+
+    private static bool Answers(ExpectedAnswer expected, IReadOnlyList<Entity> entities) => expected.Kind switch
+    {
+        ExpectedKind.YesNo => entities.Any(e => e.Kind == EntityKind.YesNo),
+        ExpectedKind.Number => entities.Any(e => e.Number is not null && e.Kind is not (EntityKind.Date or EntityKind.Choice)),
+        ExpectedKind.Choice => entities.Any(e => e.Kind == EntityKind.Choice),
+        _ => entities.Count > 0,
+    };
+}

@@ -1,0 +1,67 @@
+namespace BotAssistant.Language.Lexicon;
+
+// Shapes of the YAML files in knowledge/lexicon. Unknown keys are load errors.
+
+public sealed class NormalizationFile
+{
+    /// <summary>Traditional char → simplified char.</summary>
+    public Dictionary<string, string> ToSimplified { get; set; } = [];
+}
+
+public sealed class PlacesFile
+{
+    /// <summary>More names for the covered places, e.g. 重庆巫山 → 巫山.</summary>
+    public Dictionary<string, List<string>> ExtraAliases { get; set; } = [];
+
+    /// <summary>Uncovered names that contain covered places (重庆 → 巫山, 甘肃 → 平凉, 临夏).</summary>
+    public Dictionary<string, List<string>> Related { get; set; } = [];
+
+    /// <summary>Named places we do not cover.</summary>
+    public List<string> Uncovered { get; set; } = [];
+}
+
+public sealed class SynonymsFile
+{
+    public Dictionary<string, List<string>> Groups { get; set; } = [];
+    public Dictionary<string, List<string>> Topics { get; set; } = [];
+    public Dictionary<string, List<string>> Materials { get; set; } = [];
+    public Dictionary<string, List<string>> Roles { get; set; } = [];
+}
+
+public sealed class AnswersFile
+{
+    public List<string> Yes { get; set; } = [];
+    public List<string> No { get; set; } = [];
+    public Dictionary<string, List<string>> CertificateLevels { get; set; } = [];
+    public Dictionary<string, List<string>> EnterpriseSizes { get; set; } = [];
+
+    /// <summary>Words containing numerals that are not numbers (一次性, 万一, 五险一金).</summary>
+    public List<string> NotNumbers { get; set; } = [];
+}
+
+public sealed class SubjectsFile
+{
+    /// <summary>Subject → cue words before a duration (合同 → contract).</summary>
+    public Dictionary<string, List<string>> Durations { get; set; } = [];
+
+    /// <summary>Subject → cue words before a count (留用 → retained).</summary>
+    public Dictionary<string, List<string>> CountsBefore { get; set; } = [];
+
+    /// <summary>Subject → cue words right after a count's unit (见习 → trainee).</summary>
+    public Dictionary<string, List<string>> CountsAfter { get; set; } = [];
+
+    /// <summary>Words before a count that make it the size of the employer (公司20个人).</summary>
+    public List<string> EmployeeCues { get; set; } = [];
+
+    /// <summary>Subject → cue words near a date (毕业 → graduation).</summary>
+    public Dictionary<string, List<string>> Dates { get; set; } = [];
+}
+
+public sealed class IntentsFile
+{
+    /// <summary>Intent name → cue phrase → weight.</summary>
+    public Dictionary<string, Dictionary<string, double>> Intents { get; set; } = [];
+
+    /// <summary>Words that mark a question (吗, 呢, ？, 多少).</summary>
+    public List<string> QuestionMarkers { get; set; } = [];
+}

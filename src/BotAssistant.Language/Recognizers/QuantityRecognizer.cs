@@ -1,0 +1,143 @@
+using System.Globalization;
+using BotAssistant.Language.Entities;
+
+namespace BotAssistant.Language.Recognizers;
+
+/// <summary>Per-message inputs shared by the number-based recognizers.</summary>
+internal sealed record QuantityInput(string Text, List<NumberSpan> Numbers, CueSet Cues, List<PhraseMatch> Groups, DateOnly AsOf);
+
+/// <summary>
+/// Attaches units to numbers: percent, age, date, duration, money, count (with the subject it counts),
+/// employee count; whatever is left is a bare Number.
+/// </summary>
+internal static class QuantityRecognizer
+{
+    public static List<Entity> Recognize(QuantityInput input)
+    {
+        var result = new List<Entity>();
+        var consumedUntil = 0;
+        for (var k = 0; k < input.Numbers.Count; k++)
+        {
+            var n = input.Numbers[k];
+            if (n.Start < consumedUntil)
+            {
+                continue;
+            }
+
+            var found = Percentage(input.Text, n)
+                ?? Age(input.Text, n)
+                ?? DateReader.Absolute(input, k)
+                ?? DurationReader.Read(input, k)
+                ?? Money(input.Text, n)
+                ?? Count(input, n)
+                ?? Bare(input.Text, n);
+            if (found is not null)
+            {
+                result.Add(found);
+                consumedUntil = found.End;
+            }
+        }
+
+        return result;
+    }
+
+    internal static string Format(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
+
+    internal static Entity Make(EntityKind kind, string value, decimal number, string text, int start, int end, bool approx) =>
+        new(kind, value, number, start, end - start, text[start..end]) { Approximate = approx };
+
+    private static Entity? Percentage(string text, NumberSpan n)
+    {
+        if (At(text, n.End, "%"))
+        {
+            return Make(EntityKind.Percentage, Format(n.Value), n.Value, text, n.Start, n.End + 1, n.Approximate);
+        }
+
+        if (n.Start >= 3 && text.AsSpan(n.Start - 3, 3).SequenceEqual("百分之"))
+        {
+            return Make(EntityKind.Percentage, Format(n.Value), n.Value, text, n.Start - 3, n.End, n.Approximate);
+        }
+
+        if (n.Value == 1 && !n.Arabic && n.Length == 1 && At(text, n.End, "半") && !At(text, n.End + 1, "年") && !At(text, n.End + 1, "个"))
+        {
+            return Make(EntityKind.Percentage, "50", 50, text, n.Start, n.End + 1, false);
+        }
+
+        if (!n.Arabic && n.Value is > 0 and <= 10 && At(text, n.End, "成") && !At(text, n.End + 1, "功") && !At(text, n.End + 1, "立"))
+        {
+            return Make(EntityKind.Percentage, Format(n.Value * 10), n.Value * 10, text, n.Start, n.End + 1, n.Approximate);
+        }
+
+        return null;
+    }
+
+    private static Entity? Age(string text, NumberSpan n)
+    {
+        var unit = At(text, n.End, "周岁") ? 2 : At(text, n.End, "岁") ? 1 : 0;
+        return unit == 0 || n.Value > 150 ? null
+            : Make(EntityKind.Age, Format(n.Value), n.Value, text, n.Start, n.End + unit, n.Approximate);
+    }
+
+    private static readonly string[] MoneyUnits = ["块钱", "块", "元", "rmb", "人民币", "毛"];
+
+    private static Entity? Money(string text, NumberSpan n)
+    {
+        foreach (var u in MoneyUnits)
+        {
+            if (At(text, n.End, u))
+            {
+                var value = u == "毛" ? n.Value / 10 : n.Value;
+                return Make(EntityKind.Money, Format(value), value, text, n.Start, n.End + u.Length, n.Approximate);
+            }
+        }
+
+        var last = text[n.End - (n.Approximate ? 2 : 1)];
+        var tenThousands = last is '万' or 'w' || (last == '千' && n.Arabic);
+        if (tenThousands && !At(text, n.End, "人") && !At(text, n.End, "个") && !At(text, n.End, "名"))
+        {
+            return Make(EntityKind.Money, Format(n.Value), n.Value, text, n.Start, n.End, n.Approximate);
+        }
+
+        return null;
+    }
+
+    private static readonly string[] CountUnits = ["个人", "名", "位", "个", "人", "户", "口"];
+
+    private static Entity? Count(QuantityInput input, NumberSpan n)
+    {
+        var text = input.Text;
+        var unit = CountUnits.FirstOrDefault(u => At(text, n.End, u));
+        var groupRightAfter = input.Groups.FirstOrDefault(g => g.Start == n.End + (unit?.Length ?? 0));
+        if (unit is null && groupRightAfter.Length == 0)
+        {
+            return null;
+        }
+
+        var end = n.End + (unit?.Length ?? 0);
+        var bound = At(text, end, "以下") || At(text, end, "以内") ? "at_most" : At(text, end, "以上") ? "at_least" : null;
+        var before = input.Cues.CountsBefore.Before(n.Start, 6);
+        if (bound is not null || (input.Cues.Employee.Before(n.Start, 4) != "" && before == ""))
+        {
+            var cut = bound is null ? end : end + 2;
+            return Make(EntityKind.EmployeeCount, bound ?? "", n.Value, text, n.Start, cut, n.Approximate);
+        }
+
+        var subject = groupRightAfter.Length > 0 ? groupRightAfter.Values[0].Value
+            : input.Cues.CountsAfter.After(end, 0) is { Length: > 0 } after ? after
+            : before;
+        return Make(EntityKind.Count, subject, n.Value, text, n.Start, end, n.Approximate);
+    }
+
+    private static Entity? Bare(string text, NumberSpan n)
+    {
+        if (n.Half && n.Length == 1)
+        {
+            return text.Trim() == "半" ? Make(EntityKind.Number, "0.5", 0.5m, text, n.Start, n.End, false) : null;
+        }
+
+        return Make(EntityKind.Number, Format(n.Value), n.Value, text, n.Start, n.End, n.Approximate);
+    }
+
+    internal static bool At(string text, int pos, string s) =>
+        pos >= 0 && pos + s.Length <= text.Length && text.AsSpan(pos, s.Length).SequenceEqual(s);
+}

@@ -1,0 +1,110 @@
+namespace BotAssistant.Language;
+
+public enum Intent
+{
+    Unknown,
+    Greet,
+    Help,
+    Restart,
+    Back,
+    Cancel,
+    Screen,
+    AskAmount,
+    AskConditions,
+    AskMaterials,
+    AskPeriod,
+    AskSource,
+    ComparePlaces,
+    ListMeasures,
+    ProvideInformation,
+    OutOfScope,
+}
+
+public enum ExpectedKind { YesNo, Number, Choice, Text }
+
+public enum EntityKind
+{
+    Place,
+    UncoveredPlace,
+    Role,
+    Group,
+    Topic,
+    Measure,
+    Material,
+    Number,
+    Money,
+    Count,
+    Duration,
+    Age,
+    Date,
+    Percentage,
+    CertificateLevel,
+    EnterpriseSize,
+    EmployeeCount,
+    YesNo,
+    Choice,
+}
+
+/// <summary>The question the dialog just asked, so a bare "3" or "对" can be read as its answer.</summary>
+public sealed record ExpectedAnswer(string Fact, ExpectedKind Kind, IReadOnlyList<string> ChoiceLabels)
+{
+    public static ExpectedAnswer YesNo(string fact) => new(fact, ExpectedKind.YesNo, []);
+    public static ExpectedAnswer Number(string fact) => new(fact, ExpectedKind.Number, []);
+    public static ExpectedAnswer Choice(string fact, params string[] labels) => new(fact, ExpectedKind.Choice, labels);
+}
+
+/// <summary>Relative dates ("去年", "毕业两年了") are resolved against <see cref="AsOf"/>; the model never reads the clock.</summary>
+public sealed record UnderstandingContext(DateOnly AsOf, ExpectedAnswer? Expected = null);
+
+/// <summary>
+/// One recognized thing. Start/Length index <see cref="Understanding.Normalized"/>.
+/// Value: a key (Place 平凉, Group graduate, Topic jianxi, YesNo yes/no, CertificateLevel junior…),
+/// the subject a Count/Duration is about (graduate, retained, contract, social_insurance… or "" when unknown),
+/// yyyy-MM for Date, the canonical number text for Number/Money/Age/Percentage.
+/// </summary>
+public sealed record Entity(EntityKind Kind, string Value, decimal? Number, int Start, int Length, string Text)
+{
+    /// <summary>True for "二十几", "两年多", "20来岁": Number is the lower bound.</summary>
+    public bool Approximate { get; init; }
+
+    /// <summary>Dates only: Year when only the year was said (Value then ends in -01).</summary>
+    public DatePrecision Precision { get; init; } = DatePrecision.Month;
+
+    /// <summary>Dates only: what the date is of ("graduation", "certificate", "business", "hired") or "".</summary>
+    public string Subject { get; init; } = "";
+
+    public int End => Start + Length;
+}
+
+public enum DatePrecision { Month, Year }
+
+public sealed record Understanding(
+    string Normalized,
+    bool Truncated,
+    Intent Intent,
+    double Confidence,
+    IReadOnlyList<Intent> SecondaryIntents,
+    IReadOnlyList<Entity> Entities)
+{
+    public IEnumerable<Entity> All(EntityKind kind) => Entities.Where(e => e.Kind == kind);
+
+    public Entity? First(EntityKind kind) => Entities.FirstOrDefault(e => e.Kind == kind);
+
+    public bool Has(EntityKind kind) => Entities.Any(e => e.Kind == kind);
+
+    /// <summary>The covered place key (平凉…), or null when none or more than one was named.</summary>
+    public string? Place => All(EntityKind.Place).Select(e => e.Value).Distinct().SingleOrDefault();
+
+    public IReadOnlyList<string> Places => All(EntityKind.Place).Select(e => e.Value).Distinct().ToList();
+
+    /// <summary>"yes", "no" or null.</summary>
+    public string? YesNo => First(EntityKind.YesNo)?.Value;
+
+    /// <summary>1-based choice index, or null.</summary>
+    public int? Choice => First(EntityKind.Choice)?.Number is { } n ? (int)n : null;
+
+    /// <summary>The first numeric value of any kind (Number, Count, Money, Age, Duration, Percentage, EmployeeCount).</summary>
+    public decimal? FirstNumber => Entities.FirstOrDefault(e => e.Number is not null && e.Kind is not (EntityKind.Choice or EntityKind.Date))?.Number;
+
+    public bool IsAbout(Intent intent) => Intent == intent || SecondaryIntents.Contains(intent);
+}

@@ -1,0 +1,86 @@
+namespace BotAssistant.Policies;
+
+/// <summary>How much a measure gives, one record per `kind` in SCHEMA.md. Text is the document's own wording.</summary>
+public abstract record Amount
+{
+    public string? Text { get; init; }
+    public string? Note { get; init; }
+
+    /// <summary>Facts the computation reads (count, months, base, tier, rate conditions).</summary>
+    public virtual IEnumerable<string> Facts => [];
+}
+
+public sealed record NoAmount : Amount;
+
+public sealed record NotStatedAmount : Amount;
+
+public sealed record FixedAmount(decimal Value, string Unit, string? Per, string? CountFact) : Amount
+{
+    public override IEnumerable<string> Facts => CountFact is null ? [] : [CountFact];
+}
+
+public sealed record MonthlyAmount(
+    decimal Value, string Unit, string? Per, int? Months, string? MonthsFact, int? MonthsMax, string? CountFact) : Amount
+{
+    public override IEnumerable<string> Facts => new[] { MonthsFact, CountFact }.OfType<string>();
+}
+
+/// <summary>A step matches when every bound it gives holds: Min ≤ x, x &lt; Below, x = EqualsValue.</summary>
+public sealed record TierStep(decimal? Min, decimal? Below, FactValue? EqualsValue, decimal Value);
+
+public sealed record TieredAmount(
+    string By, string? Base, IReadOnlyList<TierStep> Steps, string Unit, string? Per, string? MonthsFact, string? CountFact)
+    : Amount
+{
+    public override IEnumerable<string> Facts => new[] { By, MonthsFact, CountFact }.OfType<string>();
+}
+
+public sealed record RateRule(Condition? When, decimal Rate);
+
+public sealed record RateAmount(string BaseFact, IReadOnlyList<RateRule> Rates, string BaseUnit) : Amount
+{
+    public override IEnumerable<string> Facts =>
+        new[] { BaseFact }.Concat(Rates.Where(r => r.When is not null).SelectMany(r => ConditionFacts.Of(r.When!)));
+}
+
+/// <summary>Share is as written ("50%", "1/2"); it may be paid early after AfterMonths.</summary>
+public sealed record AdvancePayment(string Share, int? AfterMonths);
+
+public sealed record PerHeadCappedAmount(decimal Value, string Unit, string CountFact, decimal Cap, AdvancePayment? Advance)
+    : Amount
+{
+    public override IEnumerable<string> Facts => [CountFact];
+}
+
+public sealed record YearlyCappedAmount(decimal Value, string Unit, int Years) : Amount;
+
+public sealed record RangeAmount(decimal Min, decimal Max, string Unit, string? Per) : Amount;
+
+/// <summary>Fraction is as written; Ratio its value (2/3 → 0.666…). Upto means "不超过".</summary>
+public sealed record ShareAmount(string Fraction, decimal Ratio, string Of, string? BaseFact, bool Upto, string? Unit) : Amount
+{
+    public override IEnumerable<string> Facts => BaseFact is null ? [] : [BaseFact];
+}
+
+public sealed record TaxDeductionAmount(decimal Value, string Unit, string? Per, int Years, string? CountFact) : Amount
+{
+    public override IEnumerable<string> Facts => CountFact is null ? [] : [CountFact];
+}
+
+/// <summary>A loan ceiling, not money given: it has to be repaid.</summary>
+public sealed record LoanAmount(
+    decimal Limit, string Unit, string? Interest, decimal? RateCap, string? Term, string? Extension) : Amount;
+
+public sealed record FeeRateAmount(decimal Rate, string? Of) : Amount;
+
+internal static class ConditionFacts
+{
+    public static IEnumerable<string> Of(Condition condition) => condition switch
+    {
+        FactTest t => [t.Fact],
+        AllOf a => a.Items.SelectMany(Of),
+        AnyOf a => a.Items.SelectMany(Of),
+        Not n => Of(n.Inner),
+        _ => [],
+    };
+}

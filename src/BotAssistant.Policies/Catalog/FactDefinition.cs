@@ -1,0 +1,33 @@
+namespace BotAssistant.Policies;
+
+public enum Audience { Any, Individual, Employer, Institution }
+
+/// <summary>A fact computed as numerator / denominator × scale when both inputs are known.</summary>
+public sealed record DerivedFact(string Numerator, string Denominator, decimal Scale);
+
+public sealed record FactDefinition(
+    string Name,
+    string Label,
+    FactType Type,
+    string? Unit,
+    IReadOnlyList<KeyValuePair<string, string>> Values,
+    decimal? Min,
+    decimal? Max,
+    Audience Audience,
+    decimal Cost,
+    DerivedFact? Derived)
+{
+    public bool HasValue(string key) => Values.Any(v => v.Key == key);
+
+    public string? ValueLabel(string key) => Values.FirstOrDefault(v => v.Key == key).Value;
+
+    /// <summary>How a value reads to a person: enum label, number with unit, 是/否, a Chinese date.</summary>
+    public string Display(FactValue value) => value switch
+    {
+        BoolValue b => b.Value ? "是" : "否",
+        NumberValue n => Unit is null ? n.ToString() : $"{n}{Unit}",
+        EnumValue e => ValueLabel(e.Key) ?? e.Key,
+        DateValue d => Wording.Date(d.Value),
+        _ => value.ToString() ?? "",
+    };
+}

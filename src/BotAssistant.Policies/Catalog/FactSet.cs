@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+
+namespace BotAssistant.Policies;
+
+/// <summary>
+/// What is known about the user. Immutable: With/Without return a new set. A fact absent
+/// here is unknown, never zero or false. Derived facts are computed on read unless given.
+/// </summary>
+public sealed class FactSet
+{
+    private readonly ImmutableSortedDictionary<string, FactValue> _values;
+    private readonly ImmutableDictionary<string, DerivedFact> _derived;
+
+    private FactSet(ImmutableSortedDictionary<string, FactValue> values, ImmutableDictionary<string, DerivedFact> derived)
+    {
+        _values = values;
+        _derived = derived;
+    }
+
+    public static FactSet Empty { get; } = new(
+        ImmutableSortedDictionary.Create<string, FactValue>(StringComparer.Ordinal),
+        ImmutableDictionary<string, DerivedFact>.Empty);
+
+    public static FactSet Create(IEnumerable<FactDefinition> derivedFacts) => new(
+        Empty._values,
+        derivedFacts.Where(f => f.Derived is not null).ToImmutableDictionary(f => f.Name, f => f.Derived!));
+
+    /// <summary>Facts the user gave, without derived ones.</summary>
+    public IReadOnlyDictionary<string, FactValue> Given => _values;
+
+    public FactSet With(string name, FactValue value) => new(_values.SetItem(name, value), _derived);
+
+    public FactSet With(string name, bool value) => With(name, FactValue.Of(value));
+    public FactSet With(string name, decimal value) => With(name, FactValue.Of(value));
+    public FactSet With(string name, string enumKey) => With(name, FactValue.OfKey(enumKey));
+
+    public FactSet Without(string name) => new(_values.Remove(name), _derived);
+
+    public bool IsKnown(string name) => TryGet(name, out _);
+
+    public bool TryGet(string name, out FactValue value)
+    {
+        if (_values.TryGetValue(name, out value!))
+        {
+            return true;
+        }
+
+        if (_derived.TryGetValue(name, out var d)
+            && _values.GetValueOrDefault(d.Numerator) is NumberValue num
+            && _values.GetValueOrDefault(d.Denominator) is NumberValue den
+            && den.Value != 0)
+        {
+            value = FactValue.Of(Math.Round(num.Value / den.Value * d.Scale, 4));
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    /// <summary>The facts to ask for when this one is unknown: its missing inputs if derived, else itself.</summary>
+    public IEnumerable<string> AskableFor(string name)
+    {
+        if (IsKnown(name) || !_derived.TryGetValue(name, out var d))
+        {
+            return IsKnown(name) ? [] : [name];
+        }
+
+        return new[] { d.Numerator, d.Denominator }.Where(f => !_values.ContainsKey(f));
+    }
+
+    public override string ToString() => string.Join(", ", _values.Select(kv => $"{kv.Key}={kv.Value}"));
+}

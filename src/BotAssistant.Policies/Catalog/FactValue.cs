@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace BotAssistant.Policies;
+
+public enum FactType { Bool, Number, Enum, Date }
+
+/// <summary>A typed answer. Enum values hold the key from facts.yaml, not its label.</summary>
+public abstract record FactValue
+{
+    public abstract FactType Type { get; }
+
+    public static FactValue Of(bool value) => new BoolValue(value);
+    public static FactValue Of(decimal value) => new NumberValue(value);
+    public static FactValue Of(DateOnly value) => new DateValue(value);
+    public static FactValue OfKey(string key) => new EnumValue(key);
+
+    /// <summary>Reads a raw scalar as the given type; null when it does not fit.</summary>
+    public static FactValue? Parse(FactType type, string raw)
+    {
+        raw = raw.Trim();
+        switch (type)
+        {
+            case FactType.Bool:
+                return raw.ToLowerInvariant() switch
+                {
+                    "true" or "yes" or "是" => Of(true),
+                    "false" or "no" or "否" => Of(false),
+                    _ => null,
+                };
+            case FactType.Number:
+                return decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? Of(n) : null;
+            case FactType.Date:
+                return DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                    ? Of(d) : null;
+            default:
+                return raw.Length == 0 ? null : OfKey(raw);
+        }
+    }
+
+    /// <summary>Orders numbers and dates; null for types that have no order or differ.</summary>
+    public int? CompareTo(FactValue other) => (this, other) switch
+    {
+        (NumberValue a, NumberValue b) => a.Value.CompareTo(b.Value),
+        (DateValue a, DateValue b) => a.Value.CompareTo(b.Value),
+        _ => null,
+    };
+}
+
+public sealed record BoolValue(bool Value) : FactValue
+{
+    public override FactType Type => FactType.Bool;
+    public override string ToString() => Value ? "true" : "false";
+}
+
+public sealed record NumberValue(decimal Value) : FactValue
+{
+    public override FactType Type => FactType.Number;
+    public override string ToString() => Value.ToString("0.##########", CultureInfo.InvariantCulture);
+}
+
+public sealed record EnumValue(string Key) : FactValue
+{
+    public override FactType Type => FactType.Enum;
+    public override string ToString() => Key;
+}
+
+public sealed record DateValue(DateOnly Value) : FactValue
+{
+    public override FactType Type => FactType.Date;
+    public override string ToString() => Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,170 @@
+using YamlDotNet.RepresentationModel;
+
+namespace BotAssistant.Policies.Loading;
+
+/// <summary>Reads places.yaml, topics.yaml, facts.yaml and materials.yaml.</summary>
+internal static class VocabularyParser
+{
+    public static Dictionary<string, Place> Places(YamlNode? root, FileContext ctx) =>
+        Entries(root, "places", ctx, (key, r) => new Place(
+            key,
+            r.String("full_name", $"place {key}", required: true) ?? key,
+            r.String("province", $"place {key}"),
+            r.Strings("aliases", $"place {key}"),
+            r.String("bureau", $"place {key}")));
+
+    public static Dictionary<string, Topic> Topics(YamlNode? root, FileContext ctx) =>
+        Entries(root, "topics", ctx, (key, r) => new Topic(
+            key,
+            r.String("name", $"topic {key}", required: true) ?? key,
+            r.Strings("synonyms", $"topic {key}")));
+
+    public static Dictionary<string, Material> Materials(YamlNode? root, FileContext ctx) =>
+        Entries(root, "materials", ctx, (key, r) => new Material(
+            key,
+            r.String("name", $"material {key}", required: true) ?? key,
+            r.String("description", $"material {key}")));
+
+    public static Dictionary<string, FactDefinition> Facts(YamlNode? root, FileContext ctx)
+    {
+        var facts = Entries(root, "facts", ctx, ReadFact);
+        CheckDerived(root, facts, ctx);
+        return facts;
+    }
+
+    private static FactDefinition ReadFact(string name, MapReader r)
+    {
+        var what = $"fact {name}";
+        var label = r.String("label", what, required: true) ?? name;
+        var typeText = r.String("type", what, required: true);
+        var type = typeText switch
+        {
+            "bool" => FactType.Bool,
+            "number" => FactType.Number,
+            "enum" => FactType.Enum,
+            "date" => FactType.Date,
+            null => FactType.Bool,
+            _ => Bad(r, "type", $"{what}: type must be bool | number | enum | date, got '{typeText}'", FactType.Bool),
+        };
+        var unit = r.String("unit", what);
+        if (type == FactType.Number && unit is null)
+        {
+            r.Context.Error(r.Line, $"{what}: a number fact needs a 'unit'");
+        }
+
+        var values = EnumValues(r, what, type);
+        return new FactDefinition(
+            name, label, type, unit, values,
+            r.Number("min", what), r.Number("max", what),
+            AudienceOf(r, what), r.Number("cost", what) ?? 1m, Derived(r, what));
+    }
+
+    private static List<KeyValuePair<string, string>> EnumValues(MapReader r, string what, FactType type)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        var map = r.Map("values", what);
+        if (map is not null)
+        {
+            foreach (var (k, v) in map.Node.Children)
+            {
+                values.Add(new(((YamlScalarNode)k).Value ?? "", (v as YamlScalarNode)?.Value ?? ""));
+            }
+        }
+
+        if (type == FactType.Enum && values.Count == 0)
+        {
+            r.Context.Error(r.Line, $"{what}: an enum fact needs 'values'");
+        }
+        else if (type != FactType.Enum && map is not null)
+        {
+            r.Context.Error(map.Line, $"{what}: only enum facts take 'values'");
+        }
+
+        return values;
+    }
+
+    private static DerivedFact? Derived(MapReader r, string what)
+    {
+        var d = r.Map("derived", what);
+        if (d is null)
+        {
+            return null;
+        }
+
+        var ratio = d.Strings("ratio", $"{what} derived");
+        var scale = d.Number("scale", $"{what} derived") ?? 1m;
+        d.Finish($"{what} derived");
+        if (ratio.Count != 2)
+        {
+            r.Context.Error(d.Line, $"{what}: derived 'ratio' must name two facts [numerator, denominator]");
+            return null;
+        }
+
+        return new DerivedFact(ratio[0], ratio[1], scale);
+    }
+
+    private static void CheckDerived(YamlNode? root, Dictionary<string, FactDefinition> facts, FileContext ctx)
+    {
+        foreach (var fact in facts.Values.Where(f => f.Derived is not null))
+        {
+            foreach (var input in new[] { fact.Derived!.Numerator, fact.Derived.Denominator })
+            {
+                if (!facts.TryGetValue(input, out var def) || def.Type != FactType.Number)
+                {
+                    ctx.Error(LineOfKey(root, fact.Name), $"fact {fact.Name}: derived input '{input}' is not a number fact in facts.yaml");
+                }
+            }
+        }
+    }
+
+    internal static Audience AudienceOf(MapReader r, string what)
+    {
+        var text = r.String("audience", what);
+        return text switch
+        {
+            null or "any" => Audience.Any,
+            "individual" => Audience.Individual,
+            "employer" => Audience.Employer,
+            "institution" => Audience.Institution,
+            _ => Bad(r, "audience", $"{what}: audience must be individual | employer | institution | any, got '{text}'", Audience.Any),
+        };
+    }
+
+    private static T Bad<T>(MapReader r, string key, string message, T fallback)
+    {
+        r.Context.Error(r.Get(key)!, message);
+        return fallback;
+    }
+
+    /// <summary>Reads `section: {key: {...}, ...}`, checking the top level has no other keys.</summary>
+    private static Dictionary<string, T> Entries<T>(
+        YamlNode? root, string section, FileContext ctx, Func<string, MapReader, T> read)
+    {
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        var top = ctx.Map(root, "file");
+        var body = top?.Map(section, "file");
+        top?.Finish("file");
+        if (top is not null && body is null)
+        {
+            ctx.Error(top.Line, $"missing top-level '{section}:'");
+        }
+
+        foreach (var (keyNode, valueNode) in body?.Node.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var reader = ctx.Map(valueNode, $"{section} {key}");
+            if (reader is not null)
+            {
+                result[key] = read(key, reader);
+                reader.Finish($"{section} {key}");
+            }
+        }
+
+        return result;
+    }
+
+    private static int LineOfKey(YamlNode? root, string key) =>
+        (root as YamlMappingNode)?.Children.Values.OfType<YamlMappingNode>()
+            .SelectMany(m => m.Children.Keys).FirstOrDefault(k => k.ToString() == key) is { } node
+            ? FileContext.LineOf(node) : 0;
+}

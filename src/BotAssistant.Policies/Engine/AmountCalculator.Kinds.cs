@@ -1,0 +1,134 @@
+namespace BotAssistant.Policies.Engine;
+
+/// <summary>The amount kinds built on a base fact, a cap or a loan ceiling.</summary>
+internal sealed partial class AmountCalculator
+{
+    private AmountResult Rate(RateAmount a)
+    {
+        var evaluator = new ConditionEvaluator(facts, text);
+        var missing = new List<string>();
+        decimal? rate = null;
+        var possible = new List<decimal>();
+        foreach (var rule in a.Rates)
+        {
+            var verdict = rule.When is null ? null : evaluator.Evaluate(rule.When);
+            if (verdict is null || verdict.Truth == Truth.True)
+            {
+                possible.Add(rule.Rate);
+                rate = missing.Count == 0 ? rule.Rate : null;
+                break;
+            }
+
+            if (verdict.Truth == Truth.Unknown)
+            {
+                possible.Add(rule.Rate);
+                missing.AddRange(verdict.Missing);
+            }
+        }
+
+        var baseLabel = text.Label(a.BaseFact);
+        var baseValue = Number(a.BaseFact);
+        if (baseValue is null)
+        {
+            missing.InsertRange(0, facts.AskableFor(a.BaseFact));
+        }
+
+        return RateResult(a, rate, possible, baseLabel, baseValue, missing.Distinct().ToList());
+    }
+
+    private static AmountResult RateResult(
+        RateAmount a, decimal? rate, List<decimal> possible, string baseLabel, decimal? baseValue, List<string> missing)
+    {
+        var rateText = rate is { } r ? $"{N(r)}%" : string.Join(Wording.Or, possible.Select(p => $"{N(p)}%"));
+        if (possible.Count == 0)
+        {
+            return new AmountResult { Unit = a.BaseUnit, Value = 0, Formula = $"{baseLabel} × 0%（不在返还范围内）" };
+        }
+
+        if (baseValue is not { } b)
+        {
+            return new AmountResult { Unit = a.BaseUnit, Formula = $"{baseLabel} × {rateText}", MissingFacts = missing };
+        }
+
+        if (rate is { } known)
+        {
+            var value = Math.Round(b * known / 100m, 2);
+            return new AmountResult
+            {
+                Value = value, Unit = a.BaseUnit, Formula = $"{baseLabel} {N(b)}{a.BaseUnit} × {N(known)}% = {N(value)}{a.BaseUnit}",
+            };
+        }
+
+        return new AmountResult
+        {
+            Min = b * possible.Min() / 100m, Max = b * possible.Max() / 100m, Unit = a.BaseUnit, MissingFacts = missing,
+            Formula = $"{baseLabel} {N(b)}{a.BaseUnit} × {rateText}",
+        };
+    }
+
+    private AmountResult PerHeadCapped(PerHeadCappedAmount a)
+    {
+        var advance = a.Advance is { } adv
+            ? $"；{(adv.AfterMonths is { } m ? $"正常经营{m}个月以上的" : "")}可先行申领{adv.Share}"
+            : "";
+        if (Number(a.CountFact) is not { } count)
+        {
+            return new AmountResult
+            {
+                PerUnit = a.Value, Max = a.Cap, Unit = a.Unit, MissingFacts = facts.AskableFor(a.CountFact).ToList(),
+                Formula = $"每人{N(a.Value)}{a.Unit} × {text.Label(a.CountFact)}（{Wording.Unknown}），总额最高{N(a.Cap)}{a.Unit}{advance}",
+            };
+        }
+
+        var raw = a.Value * count;
+        var total = Math.Min(raw, a.Cap);
+        var over = raw > a.Cap ? string.Format(Wording.OverCap, $"{N(a.Cap)}{a.Unit}") : "";
+        return new AmountResult
+        {
+            Value = total, PerUnit = a.Value, Unit = a.Unit,
+            Formula = $"每人{N(a.Value)}{a.Unit} × {N(count)}人 = {N(raw)}{a.Unit}{over}{advance}",
+        };
+    }
+
+    private AmountResult Share(ShareAmount a)
+    {
+        var upto = a.Upto ? "不超过" : "";
+        if (a.BaseFact is null || Number(a.BaseFact) is not { } b)
+        {
+            var missing = a.BaseFact is null ? [] : facts.AskableFor(a.BaseFact).ToList();
+            return new AmountResult { Unit = a.Unit, Formula = $"{upto}{a.Of}的{a.Fraction}", MissingFacts = missing };
+        }
+
+        var value = Math.Round(b * a.Ratio, 2);
+        var formula = $"{a.Of} {N(b)}{a.Unit} × {a.Fraction} = {(a.Upto ? "最高" : "")}{N(value)}{a.Unit}";
+        return a.Upto
+            ? new AmountResult { Min = 0, Max = value, Unit = a.Unit, Formula = formula }
+            : new AmountResult { Value = value, Unit = a.Unit, Formula = formula };
+    }
+
+    private AmountResult TaxDeduction(TaxDeductionAmount a)
+    {
+        var per = a.Per ?? "人·年";
+        var head = $"{N(a.Value)}{a.Unit}/{per}";
+        var years = $"，最长{a.Years}年";
+        var result = Counted(a.Value, a.Unit, per.Split('·')[0], a.CountFact, head);
+        var formula = result.Value is not null && a.CountFact is not null ? $"{result.Formula}/年{years}" : result.Formula + years;
+        return result with { IsTaxDeduction = true, Formula = $"依次扣减税费：{formula}" };
+    }
+
+    private static AmountResult Loan(LoanAmount a)
+    {
+        var parts = new List<string> { $"贷款额度最高{N(a.Limit)}{a.Unit}（贷款，需按期归还，不是补贴）" };
+        if (a.Interest is not null)
+        {
+            parts.Add(a.Interest);
+        }
+        else if (a.RateCap is { } cap)
+        {
+            parts.Add($"利率不超过{N(cap)}%");
+        }
+
+        parts.AddRange(new[] { a.Term, a.Extension }.OfType<string>());
+        return new AmountResult { Max = a.Limit, Unit = a.Unit, IsLoan = true, Formula = string.Join("；", parts) };
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+
+namespace BotAssistant.Policies.Engine;
+
+/// <summary>
+/// Computes an amount and the formula that shows it. An unknown count or base never counts
+/// as zero: the per-unit figure is given and the fact is listed as missing.
+/// </summary>
+internal sealed partial class AmountCalculator(FactSet facts, ConditionText text)
+{
+    public AmountResult Compute(Amount amount) => amount switch
+    {
+        NoAmount a => new AmountResult { None = true, Formula = a.Note ?? a.Text ?? "不涉及资金" },
+        NotStatedAmount a => new AmountResult { NotStated = true, Formula = a.Note ?? a.Text ?? "文件未规定具体金额" },
+        FixedAmount a => Counted(a.Value, a.Unit, a.Per ?? "人", a.CountFact, $"{N(a.Value)}{a.Unit}/{a.Per ?? "人"}"),
+        MonthlyAmount a => Monthly(a),
+        TieredAmount a => Tiered(a),
+        RateAmount a => Rate(a),
+        PerHeadCappedAmount a => PerHeadCapped(a),
+        YearlyCappedAmount a => new AmountResult
+        {
+            Min = 0, Max = a.Value * a.Years, Unit = a.Unit,
+            Formula = $"每年最高{N(a.Value)}{a.Unit} × 最长{a.Years}年 = 最高{N(a.Value * a.Years)}{a.Unit}",
+        },
+        RangeAmount a => new AmountResult
+        {
+            Min = a.Min, Max = a.Max, Unit = a.Unit,
+            Formula = a.Min == 0 ? $"最高{N(a.Max)}{a.Unit}{PerSuffix(a.Per)}" : $"{N(a.Min)}–{N(a.Max)}{a.Unit}{PerSuffix(a.Per)}",
+        },
+        ShareAmount a => Share(a),
+        TaxDeductionAmount a => TaxDeduction(a),
+        LoanAmount a => Loan(a),
+        FeeRateAmount a => new AmountResult { Formula = $"{a.Of ?? "费率"} {N(a.Rate)}%" },
+        _ => new AmountResult { NotStated = true },
+    };
+
+    public static string N(decimal value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string PerSuffix(string? per) => per is null ? "" : $"/{per}";
+
+    /// <summary>perUnit × count when the count is known; otherwise the per-unit figure alone.</summary>
+    private AmountResult Counted(decimal perUnit, string unit, string per, string? countFact, string perUnitText)
+    {
+        if (countFact is null)
+        {
+            return new AmountResult { Value = perUnit, PerUnit = perUnit, Unit = unit, Formula = perUnitText };
+        }
+
+        if (Number(countFact) is not { } count)
+        {
+            return new AmountResult
+            {
+                PerUnit = perUnit, Unit = unit, MissingFacts = facts.AskableFor(countFact).ToList(),
+                Formula = $"{perUnitText} × {text.Label(countFact)}（{Wording.Unknown}）",
+            };
+        }
+
+        var total = perUnit * count;
+        return new AmountResult
+        {
+            Value = total, PerUnit = perUnit, Unit = unit,
+            Formula = $"{perUnitText} × {N(count)}{per} = {N(total)}{unit}",
+        };
+    }
+
+    private AmountResult Monthly(MonthlyAmount a)
+    {
+        var per = $"{N(a.Value)}{a.Unit}/{a.Per ?? "人·月"}";
+        decimal? months = a.Months;
+        var monthsText = a.Months is { } fixedMonths ? $"{fixedMonths}个月" : null;
+        if (a.MonthsFact is not null)
+        {
+            if (Number(a.MonthsFact) is not { } m)
+            {
+                return Incomplete(a.MonthsFact, a.Value, a.Unit, $"{per} × {text.Label(a.MonthsFact)}（{Wording.Unknown}）", a.CountFact);
+            }
+
+            months = a.MonthsMax is { } cap && m > cap ? cap : m;
+            monthsText = months < m ? $"{N(months.Value)}个月（最长{a.MonthsMax}个月）" : $"{N(m)}个月";
+        }
+
+        var perHead = a.Value * (months ?? 0);
+        return Counted(perHead, a.Unit, "人", a.CountFact, $"{per} × {monthsText}")
+            with { PerUnit = a.Value };
+    }
+
+    private AmountResult Tiered(TieredAmount a)
+    {
+        if (!facts.TryGet(a.By, out var by))
+        {
+            var values = a.Steps.Select(s => s.Value).ToList();
+            return new AmountResult
+            {
+                Min = values.Count > 0 ? values.Min() : null, Max = values.Count > 0 ? values.Max() : null, Unit = a.Unit,
+                MissingFacts = facts.AskableFor(a.By).ToList(),
+                Formula = $"按{text.Label(a.By)}分档：" + string.Join("、", a.Steps.Select(s => StepText(a, s))),
+            };
+        }
+
+        var step = a.Steps.FirstOrDefault(s => Matches(s, by));
+        if (step is null)
+        {
+            return new AmountResult
+            {
+                NotStated = true, Unit = a.Unit,
+                Formula = $"{text.Label(a.By)}为{text.Display(a.By, by)}，文件未规定该档的标准",
+            };
+        }
+
+        var head = $"{text.Display(a.By, by)}：{N(step.Value)}{a.Unit}/{a.Per ?? "人"}";
+        if (a.MonthsFact is not null)
+        {
+            if (Number(a.MonthsFact) is not { } months)
+            {
+                return Incomplete(a.MonthsFact, step.Value, a.Unit, $"{head} × {text.Label(a.MonthsFact)}（{Wording.Unknown}）", a.CountFact);
+            }
+
+            return Counted(step.Value * months, a.Unit, "人", a.CountFact, $"{head} × {N(months)}个月") with { PerUnit = step.Value };
+        }
+
+        return Counted(step.Value, a.Unit, a.Per ?? "人", a.CountFact, head);
+    }
+
+    private string StepText(TieredAmount a, TierStep s)
+    {
+        var when = s.EqualsValue is { } e ? text.Display(a.By, e)
+            : string.Join("", new[]
+            {
+                s.Min is { } min ? $"≥{N(min)}" : null,
+                s.Below is { } below ? $"<{N(below)}" : null,
+            }.OfType<string>());
+        return $"{when} {N(s.Value)}{a.Unit}";
+    }
+
+    internal static bool Matches(TierStep s, FactValue value)
+    {
+        if (s.EqualsValue is { } e && !e.Equals(value) && value.CompareTo(e) != 0)
+        {
+            return false;
+        }
+
+        var n = (value as NumberValue)?.Value;
+        return (s.Min is null || n >= s.Min) && (s.Below is null || n < s.Below);
+    }
+
+    private AmountResult Incomplete(string missingFact, decimal perUnit, string unit, string formula, string? countFact)
+    {
+        var missing = facts.AskableFor(missingFact).ToList();
+        if (countFact is not null && Number(countFact) is null)
+        {
+            missing.AddRange(facts.AskableFor(countFact));
+        }
+
+        return new AmountResult { PerUnit = perUnit, Unit = unit, Formula = formula, MissingFacts = missing };
+    }
+
+    private decimal? Number(string fact) => facts.TryGet(fact, out var v) && v is NumberValue n ? n.Value : null;
+}

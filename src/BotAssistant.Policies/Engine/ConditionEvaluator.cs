@@ -1,0 +1,102 @@
+namespace BotAssistant.Policies.Engine;
+
+internal enum Truth { False, Unknown, True }
+
+/// <summary>Outcome of one condition node; Missing is set only when the node is Unknown.</summary>
+internal sealed record Verdict(Truth Truth, IReadOnlyList<string> Missing, IReadOnlyList<FailedCondition> Failed);
+
+/// <summary>Three-valued evaluation: an unknown fact leaves its test unknown, never false.</summary>
+internal sealed class ConditionEvaluator(FactSet facts, ConditionText text)
+{
+    private static readonly IReadOnlyList<string> NoFacts = [];
+    private static readonly IReadOnlyList<FailedCondition> NoFailures = [];
+
+    public Verdict All(IReadOnlyList<Condition> items) => Combine(new AllOf(items, null), items, isAll: true, top: true);
+
+    public Verdict Evaluate(Condition condition) => condition switch
+    {
+        FactTest t => Test(t),
+        AllOf a => Combine(a, a.Items, isAll: true, top: false),
+        AnyOf a => Combine(a, a.Items, isAll: false, top: false),
+        Not n => Negate(n),
+        _ => throw new ArgumentOutOfRangeException(nameof(condition)),
+    };
+
+    public static Truth Compare(FactValue actual, Comparison c) => c.Op switch
+    {
+        ComparisonOp.Equals => Eq(actual, c.Value),
+        ComparisonOp.In => c.Values.Any(v => Eq(actual, v) == Truth.True) ? Truth.True : Truth.False,
+        ComparisonOp.Min => Order(actual, c.Value, cmp => cmp >= 0),
+        ComparisonOp.Max => Order(actual, c.Value, cmp => cmp <= 0),
+        ComparisonOp.Below => Order(actual, c.Value, cmp => cmp < 0),
+        ComparisonOp.Above => Order(actual, c.Value, cmp => cmp > 0),
+        _ => Truth.False,
+    };
+
+    private Verdict Test(FactTest t)
+    {
+        if (!facts.TryGet(t.Fact, out var actual))
+        {
+            return new Verdict(Truth.Unknown, facts.AskableFor(t.Fact).ToList(), NoFailures);
+        }
+
+        var holds = t.Comparisons.All(c => Compare(actual, c) == Truth.True);
+        return holds
+            ? new Verdict(Truth.True, NoFacts, NoFailures)
+            : new Verdict(Truth.False, NoFacts, [new FailedCondition(t, text.Describe(t), text.Actual(t.Fact, actual))]);
+    }
+
+    private Verdict Combine(Condition node, IReadOnlyList<Condition> items, bool isAll, bool top)
+    {
+        var verdicts = items.Select(Evaluate).ToList();
+        var decisive = isAll ? Truth.False : Truth.True;
+        if (verdicts.Any(v => v.Truth == decisive))
+        {
+            return decisive == Truth.True
+                ? new Verdict(Truth.True, NoFacts, NoFailures)
+                : new Verdict(Truth.False, NoFacts, FailuresOfAll(node, verdicts, top));
+        }
+
+        if (verdicts.Any(v => v.Truth == Truth.Unknown))
+        {
+            var missing = verdicts.Where(v => v.Truth == Truth.Unknown).SelectMany(v => v.Missing).Distinct().ToList();
+            return new Verdict(Truth.Unknown, missing, NoFailures);
+        }
+
+        // Every item is the non-decisive value: all true for all-of, all false for any-of.
+        return isAll
+            ? new Verdict(Truth.True, NoFacts, NoFailures)
+            : new Verdict(Truth.False, NoFacts, [new FailedCondition(node, text.Describe(node), JoinActuals(verdicts))]);
+    }
+
+    // An all-of fails through its failing parts, unless the author worded the group as a whole.
+    private IReadOnlyList<FailedCondition> FailuresOfAll(Condition node, List<Verdict> verdicts, bool top)
+    {
+        var parts = verdicts.Where(v => v.Truth == Truth.False).SelectMany(v => v.Failed).ToList();
+        return node.Text is null || top ? parts : [new FailedCondition(node, node.Text, JoinActuals(verdicts))];
+    }
+
+    private Verdict Negate(Not n)
+    {
+        var inner = Evaluate(n.Inner);
+        return inner.Truth switch
+        {
+            Truth.True => new Verdict(Truth.False, NoFacts, [new FailedCondition(n, text.Describe(n), null)]),
+            Truth.False => new Verdict(Truth.True, NoFacts, NoFailures),
+            _ => inner with { Failed = NoFailures },
+        };
+    }
+
+    private static string? JoinActuals(IEnumerable<Verdict> verdicts)
+    {
+        var actuals = verdicts.SelectMany(v => v.Failed).Select(f => f.ActualValue).OfType<string>().Distinct().ToList();
+        return actuals.Count == 0 ? null : string.Join("；", actuals);
+    }
+
+    private static Truth Eq(FactValue actual, FactValue expected) =>
+        actual.CompareTo(expected) is { } cmp ? (cmp == 0 ? Truth.True : Truth.False)
+        : actual.Equals(expected) ? Truth.True : Truth.False;
+
+    private static Truth Order(FactValue actual, FactValue bound, Func<int, bool> accept) =>
+        actual.CompareTo(bound) is { } cmp && accept(cmp) ? Truth.True : Truth.False;
+}

@@ -1,0 +1,39 @@
+namespace BotAssistant.Policies.Engine;
+
+/// <summary>Plain Chinese for conditions and values, built from fact labels and units.</summary>
+internal sealed class ConditionText(IReadOnlyDictionary<string, FactDefinition> facts)
+{
+    public string Describe(Condition condition) => condition.Text ?? condition switch
+    {
+        FactTest t => string.Join("，", t.Comparisons.Select(c => Comparison(t.Fact, c))),
+        AllOf a => string.Join(Wording.And.TrimStart('，'), a.Items.Select(Describe)),
+        AnyOf a => string.Join(Wording.Or, a.Items.Select(Describe)),
+        Not n => Wording.NotPrefix + Describe(n.Inner),
+        _ => "",
+    };
+
+    public string Label(string fact) => facts.GetValueOrDefault(fact)?.Label ?? fact;
+
+    public string Display(string fact, FactValue value) =>
+        facts.GetValueOrDefault(fact)?.Display(value) ?? value.ToString() ?? "";
+
+    public string Actual(string fact, FactValue value) => string.Format(Wording.YourValue, Label(fact), Display(fact, value));
+
+    public string Comparison(string fact, Comparison c)
+    {
+        var label = Label(fact);
+        var value = Display(fact, c.Value);
+        var isDate = c.Value is DateValue;
+        return c.Op switch
+        {
+            ComparisonOp.Equals when c.Value is BoolValue => $"{label}：{value}",
+            ComparisonOp.Equals => $"{label}为{value}",
+            ComparisonOp.In => $"{label}为{string.Join(Wording.Or, c.Values.Select(v => Display(fact, v)))}",
+            ComparisonOp.Min => $"{label}{(isDate ? "不早于" : "不少于")}{value}",
+            ComparisonOp.Max => $"{label}{(isDate ? "不晚于" : "不超过")}{value}",
+            ComparisonOp.Below => $"{label}{(isDate ? "早于" : "低于")}{value}",
+            ComparisonOp.Above => $"{label}{(isDate ? "晚于" : "超过")}{value}",
+            _ => label,
+        };
+    }
+}

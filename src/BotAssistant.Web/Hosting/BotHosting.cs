@@ -1,0 +1,37 @@
+using BotAssistant.Bot.Hosting;
+
+namespace BotAssistant.Web.Hosting;
+
+public static class BotHosting
+{
+    /// <summary>
+    /// A builder whose content root is the repository root, so appsettings.json there is the one configuration file.
+    /// Environment variables override it as Section__Key, or BOTASSISTANT_Section__Key.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var layout = RepositoryLayout.Locate(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        var webRoot = Path.Combine(layout.Root, "src", "BotAssistant.Web", "wwwroot");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = layout.Root,
+            WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
+        });
+        builder.Configuration.AddEnvironmentVariables("BOTASSISTANT_");
+        // Command-line arguments keep the last word over the prefixed variables.
+        builder.Configuration.AddCommandLine(args);
+        builder.Services.AddSingleton(layout);
+        return builder;
+    }
+
+    /// <summary>The bot runtime with options from configuration sections Bot, Storage and Transcripts.</summary>
+    public static WebApplicationBuilder AddBotRuntime(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var layout = RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
+            ?? new RepositoryLayout(builder.Environment.ContentRootPath);
+        builder.Services.AddBotRuntime(builder.Configuration, layout);
+        return builder;
+    }
+}

@@ -1,0 +1,98 @@
+namespace BotAssistant.Language.Tests;
+
+/// <summary>Table tests for the number-based recognizers: text → kind, subject, number.</summary>
+public class RecognizerTests
+{
+    [Theory]
+    [InlineData("两千五", EntityKind.Number, "", 2500)]
+    [InlineData("一千二", EntityKind.Number, "", 1200)]
+    [InlineData("叁", EntityKind.Number, "", 3)]
+    [InlineData("1.5万", EntityKind.Money, "", 15000)]
+    [InlineData("3w", EntityKind.Money, "", 30000)]
+    [InlineData("五百块", EntityKind.Money, "", 500)]
+    [InlineData("15万元", EntityKind.Money, "", 150000)]
+    [InlineData("3个应届生", EntityKind.Count, "graduate", 3)]
+    [InlineData("俩应届生", EntityKind.Count, "graduate", 2)]
+    [InlineData("留用了3个", EntityKind.Count, "retained", 3)]
+    [InlineData("我们公司20个人", EntityKind.EmployeeCount, "", 20)]
+    [InlineData("30人以下", EntityKind.EmployeeCount, "at_most", 30)]
+    [InlineData("合同签了两年", EntityKind.Duration, "contract", 24)]
+    [InlineData("签了一年合同", EntityKind.Duration, "contract", 12)]
+    [InlineData("社保交了7个月", EntityKind.Duration, "social_insurance", 7)]
+    [InlineData("营业执照下来一年两个月", EntityKind.Duration, "business", 14)]
+    [InlineData("毕业两年了", EntityKind.Duration, "since_graduation", 24)]
+    [InlineData("见习6个月", EntityKind.Duration, "trainee", 6)]
+    [InlineData("半年", EntityKind.Duration, "", 6)]
+    [InlineData("一年半", EntityKind.Duration, "", 18)]
+    [InlineData("二十三周岁", EntityKind.Age, "23", 23)]
+    [InlineData("百分之六十", EntityKind.Percentage, "60", 60)]
+    [InlineData("六成", EntityKind.Percentage, "60", 60)]
+    [InlineData("60%", EntityKind.Percentage, "60", 60)]
+    public void Quantity(string text, EntityKind kind, string value, double number)
+    {
+        var e = TestModel.U(text).First(kind);
+        Assert.NotNull(e);
+        Assert.Equal(value, e!.Kind is EntityKind.Number or EntityKind.Money ? "" : e.Value);
+        Assert.Equal((decimal)number, e.Number);
+    }
+
+    [Theory]
+    [InlineData("2023年6月", "2023-06")]
+    [InlineData("今年七月", "2025-07")]
+    [InlineData("去年", "2024-01")]
+    [InlineData("前年毕业", "2023-01")]
+    [InlineData("离校三年", "2022-06")]
+    public void Dates(string text, string value) => Assert.Equal(value, TestModel.U(text).First(EntityKind.Date)?.Value);
+
+    [Theory]
+    [InlineData("崆峒区", EntityKind.Place, "平凉")]
+    [InlineData("东乡", EntityKind.Place, "临夏")]
+    [InlineData("运城", EntityKind.Place, "稷山")]
+    [InlineData("固原", EntityKind.Place, "泾源")]
+    [InlineData("重庆巫山", EntityKind.Place, "巫山")]
+    [InlineData("重庆", EntityKind.UncoveredPlace, "重庆")]
+    [InlineData("兰州", EntityKind.UncoveredPlace, "兰州")]
+    [InlineData("当兵的", EntityKind.Group, "veteran")]
+    [InlineData("实习补贴", EntityKind.Topic, "jianxi")]
+    [InlineData("创业贷", EntityKind.Topic, "chuangye_daikuan")]
+    [InlineData("高级技师", EntityKind.CertificateLevel, "technician")]
+    [InlineData("小店", EntityKind.EnterpriseSize, "small_micro")]
+    [InlineData("没交", EntityKind.YesNo, "no")]
+    [InlineData("是的", EntityKind.YesNo, "yes")]
+    [InlineData("第二个", EntityKind.Choice, "2")]
+    public void Vocabulary(string text, EntityKind kind, string value) => Assert.Equal(value, TestModel.U(text).First(kind)?.Value);
+
+    [Fact]
+    public void AnswerAndQuestionInOneMessage()
+    {
+        var u = TestModel.U("交了，那能拿多少", ExpectedAnswer.YesNo("tax_paying"));
+        Assert.Equal(Intent.ProvideInformation, u.Intent);
+        Assert.Contains(Intent.AskAmount, u.SecondaryIntents);
+        Assert.Equal("yes", u.YesNo);
+    }
+
+    [Fact]
+    public void NormalizerMapsWidthTraditionalAndPunctuation()
+    {
+        var u = TestModel.U("  見習補貼　１５００元！ＨＲ說的  ");
+        Assert.Equal("见习补贴 1500元！hr说的", u.Normalized);
+        Assert.False(u.Truncated);
+    }
+
+    [Fact]
+    public void BadDictionaryLineNamesFileAndLine()
+    {
+        var ex = Assert.Throws<Segmentation.LexiconException>(() =>
+            Segmentation.DictionaryReader.Read(["补贴 10 n", "见习 abc n"], "user.txt"));
+        Assert.StartsWith("user.txt:2:", ex.Message);
+    }
+
+    [Fact]
+    public void SegmentsDomainWordsWhole()
+    {
+        var words = TestModel.Model.Segmenter.CutToWords("巫山县公司招了3个应届生一次性吸纳就业补贴");
+        Assert.Contains("一次性吸纳就业补贴", words);
+        Assert.Contains("应届生", words);
+        Assert.Contains("3", words);
+    }
+}
