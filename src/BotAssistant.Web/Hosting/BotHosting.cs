@@ -1,3 +1,4 @@
+using BotAssistant.Assistant.Knowledge;
 using BotAssistant.Bot.Hosting;
 
 namespace BotAssistant.Web.Hosting;
@@ -32,6 +33,16 @@ public static class BotHosting
         var layout = RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
             ?? new RepositoryLayout(builder.Environment.ContentRootPath);
         builder.Services.AddBotRuntime(builder.Configuration, layout);
+        return builder;
+    }
+
+    /// <summary>The catalog and language model (configuration section Knowledge), shared by the bot, the staff pages and the API.</summary>
+    public static WebApplicationBuilder AddKnowledge(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var layout = RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
+            ?? new RepositoryLayout(builder.Environment.ContentRootPath);
+        builder.Services.AddKnowledge(builder.Configuration, layout);
         return builder;
     }
 }
