@@ -93,7 +93,7 @@ public sealed record Understanding(
     public bool Has(EntityKind kind) => Entities.Any(e => e.Kind == kind);
 
     /// <summary>The covered place key (平凉…), or null when none or more than one was named.</summary>
-    public string? Place => All(EntityKind.Place).Select(e => e.Value).Distinct().SingleOrDefault();
+    public string? Place => Places is [var only] ? only : null;
 
     public IReadOnlyList<string> Places => All(EntityKind.Place).Select(e => e.Value).Distinct().ToList();
 

@@ -4,7 +4,7 @@ using BotAssistant.Web.Hosting;
 var builder = BotHosting.CreateBuilder(args);
 builder.AddBotRuntime();
 builder.AddKnowledge();
-// Teams add their registrations here, e.g. builder.AddAssistant();
+builder.AddAssistant();
 
 var app = builder.Build();
 app.MapBotMessages();

@@ -1,3 +1,4 @@
+using BotAssistant.Assistant;
 using BotAssistant.Assistant.Knowledge;
 using BotAssistant.Bot.Hosting;
 
@@ -43,6 +44,16 @@ public static class BotHosting
         var layout = RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
             ?? new RepositoryLayout(builder.Environment.ContentRootPath);
         builder.Services.AddKnowledge(builder.Configuration, layout);
+        return builder;
+    }
+
+    /// <summary>The assistant as the IBot, with its knowledge, wording and options (sections Assistant and Knowledge).</summary>
+    public static WebApplicationBuilder AddAssistant(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var layout = RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
+            ?? new RepositoryLayout(builder.Environment.ContentRootPath);
+        builder.Services.AddAssistant(builder.Configuration, layout);
         return builder;
     }
 }

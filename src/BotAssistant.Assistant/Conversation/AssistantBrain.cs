@@ -1,0 +1,327 @@
+using System.Globalization;
+using BotAssistant.Assistant.Dialogs;
+using BotAssistant.Assistant.Knowledge;
+using BotAssistant.Assistant.Replies;
+using BotAssistant.Language;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Conversation;
+
+/// <summary>
+/// One turn of the assistant, without I/O: message + state + date → reply (the state is updated in place).
+/// Every message is first mined for facts; then the strongest reading decides what happens.
+/// </summary>
+public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, AssistantOptions options)
+{
+    public Reply Welcome(AssistantState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var reply = new Reply().Say(texts.Say("welcome"));
+        foreach (var example in texts.Say("welcome.buttons").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            reply.Button(example);
+        }
+
+        return reply;
+    }
+
+    public Reply Respond(AssistantState state, string? text, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var snapshot = knowledge.Current;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return NotUnderstood(new Reply(), null);
+        }
+
+        var asOf = AsOf(state, today);
+        var expected = Expected(snapshot.Catalog, state);
+        var u = snapshot.Language.Understand(text, new UnderstandingContext(asOf, expected));
+        var preface = new List<string>();
+        if (u.Truncated)
+        {
+            preface.Add(texts.Say("input.truncated", ("max", u.Normalized.Length)));
+        }
+
+        if (AsOfRequest(u) is { } requested)
+        {
+            state.AsOf = requested.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            asOf = requested;
+            preface.Add(texts.Say("asof.set", ("asof", MeasureWriter.Date(asOf))));
+        }
+
+        var scope = new TurnScope(snapshot.Catalog, texts, state, u, asOf, options);
+        var reply = Route(scope);
+        reply.Paragraphs.InsertRange(0, preface);
+        return reply;
+    }
+
+    private Reply Route(TurnScope s)
+    {
+        var u = s.Understanding;
+        var state = s.State;
+        var pendingBefore = state.Pending;
+        var extracted = s.Extractor.Extract(u, s.Role, state.Pending, state.Choices, s.AsOf);
+        foreach (var (name, value) in extracted.Values)
+        {
+            state.Facts[name] = value.ToString()!;
+        }
+
+        if (extracted.SkippedPending && pendingBefore is not null && !state.Skipped.Contains(pendingBefore))
+        {
+            state.Skipped.Add(pendingBefore);
+        }
+
+        var situation = extracted.Values.Keys.Any(k => k is not ("place" or "role"));
+        var topics = CompareFlow.Topics(s);
+        var answered = extracted.AnsweredPending || extracted.SkippedPending;
+        var content = situation || topics.Count > 0 || u.Places.Count > 0;
+
+        if (u.Has(EntityKind.UncoveredPlace) && u.Places.Count == 0)
+        {
+            return OutOfScope(s, u.First(EntityKind.UncoveredPlace)!.Text);
+        }
+
+        if (!content && !answered)
+        {
+            if (Control(s) is { } control)
+            {
+                return control;
+            }
+        }
+
+        if (state.Screening && pendingBefore is not null && (answered || situation) && topics.Count == 0
+            && !u.IsAbout(Intent.ComparePlaces) && !u.IsAbout(Intent.AskMaterials) && !u.IsAbout(Intent.ListMeasures))
+        {
+            return ScreeningFlow.Continue(s);
+        }
+
+        var side = SideQuestion(s, topics, situation);
+        if (side is not null)
+        {
+            return Resume(s, side);
+        }
+
+        if (u.IsAbout(Intent.Screen) || situation)
+        {
+            StartScreening(state, []);
+            return ScreeningFlow.Continue(s);
+        }
+
+        if (u.IsAbout(Intent.ListMeasures) || (u.Places.Count == 1 && extracted.Values.Count <= 2))
+        {
+            return Resume(s, LookupFlow.List(s));
+        }
+
+        if (state.Screening && pendingBefore is not null)
+        {
+            return Retry(s, pendingBefore);
+        }
+
+        if (u.IsAbout(Intent.Greet))
+        {
+            return Welcome(state);
+        }
+
+        return u.IsAbout(Intent.OutOfScope) ? OutOfScope(s, null) : NotUnderstood(new Reply(), s);
+    }
+
+    /// <summary>Compare, materials, source and lookups: answered at once, and a running screening resumes after them.</summary>
+    private static Reply? SideQuestion(TurnScope s, IReadOnlyList<string> topics, bool situation)
+    {
+        var u = s.Understanding;
+        var state = s.State;
+        if (u.IsAbout(Intent.ComparePlaces) || (u.Places.Count >= 2 && topics.Count > 0))
+        {
+            return CompareFlow.Compare(s, topics.Count > 0 ? topics : FocusTopics(s));
+        }
+
+        if (u.IsAbout(Intent.AskMaterials))
+        {
+            var named = topics.Count > 0 ? LookupFlow.Named(s, PlacesFor(s)) : [];
+            return MaterialsFlow.Materials(s, named.Count > 0 ? named : Measures(s, state.Focus.Count > 0 ? state.Focus : state.LastResult));
+        }
+
+        if (topics.Count == 0)
+        {
+            if (u.IsAbout(Intent.AskSource) && state.Focus.Count > 0)
+            {
+                return LookupFlow.Answer(s, Measures(s, state.Focus), withQuote: true);
+            }
+
+            // "留用一半以上呢": new facts about the measure just discussed.
+            var followUp = situation && state.Focus.Count > 0 && !state.Screening && !u.IsAbout(Intent.Screen);
+            return followUp ? LookupFlow.Answer(s, Measures(s, state.Focus), withQuote: false) : null;
+        }
+
+        if (situation && (u.IsAbout(Intent.Screen) || u.IsAbout(Intent.AskAmount) || u.IsAbout(Intent.AskConditions)))
+        {
+            StartScreening(state, topics);
+            return ScreeningFlow.Continue(s);
+        }
+
+        var places = PlacesFor(s);
+        var measures = LookupFlow.Named(s, places);
+        if (measures.Count == 0 || (places.Count == 0 && measures.Select(m => m.Place).Distinct().Count() > 1))
+        {
+            return CompareFlow.Compare(s, topics);
+        }
+
+        return LookupFlow.Answer(s, measures, withQuote: u.IsAbout(Intent.AskSource));
+    }
+
+    private static IReadOnlyList<string> PlacesFor(TurnScope s) =>
+        s.Understanding.Places.Count > 0 ? s.Understanding.Places : s.Place is { } p ? [p] : [];
+
+    private static List<Measure> Measures(TurnScope s, IEnumerable<string> ids) =>
+        ids.Select(s.Catalog.FindMeasure).OfType<Measure>().ToList();
+
+    private static List<string> FocusTopics(TurnScope s) =>
+        Measures(s, s.State.Focus).Select(m => m.Topic).Distinct().ToList();
+
+    private static void StartScreening(AssistantState state, IReadOnlyList<string> topics)
+    {
+        state.ResetScreening();
+        state.Topics.AddRange(topics);
+        state.Screening = true;
+    }
+
+    /// <summary>After a side answer, the screening's open question is asked again.</summary>
+    private Reply Resume(TurnScope s, Reply side)
+    {
+        if (!s.State.Screening || s.State.Pending is not { } pending || side.ExpectsInput)
+        {
+            return side;
+        }
+
+        var question = Questions.Ask(s, pending);
+        side.Actions.Clear();
+        side.Say(texts.Say("screen.resume"));
+        side.Paragraphs.AddRange(question.Paragraphs);
+        side.Actions.AddRange(question.Actions);
+        side.ExpectsInput = true;
+        return side;
+    }
+
+    private Reply? Control(TurnScope s)
+    {
+        var u = s.Understanding;
+        var state = s.State;
+        switch (u.Intent)
+        {
+            case Intent.Restart:
+                state.ResetAll();
+                return Welcome(state).Say(texts.Say("restart.done"));
+            case Intent.Cancel:
+                state.ResetScreening();
+                return new Reply().Say(texts.Say("cancel.done", ("hotline", options.Hotline)));
+            case Intent.Back:
+                return Back(s);
+            case Intent.Help:
+                return Welcome(state).Say(texts.Say("help"));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>"上一步": forget the answer to the previous question and ask it again.</summary>
+    private static Reply Back(TurnScope s)
+    {
+        var state = s.State;
+        var asked = state.Asked;
+        if (state.Pending is { } pending && asked.Count > 0 && asked[^1] == pending)
+        {
+            asked.RemoveAt(asked.Count - 1);
+        }
+
+        if (asked.Count == 0)
+        {
+            return state.Pending is { } p ? Questions.Ask(s, p) : new Reply().Say(s.Texts.Say("back.nothing"));
+        }
+
+        var previous = asked[^1];
+        state.Facts.Remove(previous);
+        state.Skipped.Remove(previous);
+        state.Screening = true;
+        var reply = Questions.Ask(s, previous);
+        reply.Paragraphs.Insert(0, s.Texts.Say("back.done"));
+        return reply;
+    }
+
+    private Reply Retry(TurnScope s, string pending)
+    {
+        s.State.PendingAttempts++;
+        if (s.State.PendingAttempts < 2)
+        {
+            return Questions.Ask(s, pending, retry: true);
+        }
+
+        // Asked twice without an answer: treat as unknown rather than trap the user.
+        if (!s.State.Skipped.Contains(pending))
+        {
+            s.State.Skipped.Add(pending);
+        }
+
+        var next = ScreeningFlow.Continue(s);
+        next.Paragraphs.Insert(0, texts.Say("question.skipped"));
+        return next;
+    }
+
+    private Reply OutOfScope(TurnScope s, string? place)
+    {
+        var reply = new Reply().Say(place is null
+            ? texts.Say("scope.topic", ("hotline", options.Hotline))
+            : texts.Say("scope.place", ("place", place), ("hotline", options.Hotline)));
+        return s.State.Screening ? Resume(s, reply) : reply;
+    }
+
+    private Reply NotUnderstood(Reply reply, TurnScope? s)
+    {
+        reply.Say(texts.Say("not_understood"));
+        var place = s?.Place;
+        foreach (var example in texts.Say(place is null ? "not_understood.buttons" : "not_understood.buttons_place")
+                     .Replace("{place}", place, StringComparison.Ordinal)
+                     .Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            reply.Button(example);
+        }
+
+        return reply;
+    }
+
+    private DateOnly AsOf(AssistantState state, DateOnly today) =>
+        Parse(state.AsOf) ?? Parse(options.AsOf) ?? today;
+
+    private static DateOnly? Parse(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>"按2023年的政策算", "按2023年10月算": the policies are judged on that date from now on.</summary>
+    private DateOnly? AsOfRequest(Understanding u)
+    {
+        var text = u.Normalized;
+        if (!texts.Say("asof.cues").Split('|').Any(text.Contains) || u.First(EntityKind.Date) is not { } date
+            || !DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            return null;
+        }
+
+        // A whole year means its last day; a month, its last day.
+        return date.Precision == DatePrecision.Year ? new DateOnly(first.Year, 12, 31) : first.AddMonths(1).AddDays(-1);
+    }
+
+    private ExpectedAnswer? Expected(Catalog catalog, AssistantState state)
+    {
+        if (state.Pending is not { } fact || !catalog.Facts.TryGetValue(fact, out var def))
+        {
+            return null;
+        }
+
+        return def.Type switch
+        {
+            FactType.Bool => ExpectedAnswer.YesNo(fact),
+            FactType.Number => ExpectedAnswer.Number(fact),
+            FactType.Enum => ExpectedAnswer.Choice(fact, [.. (texts.Questions.GetValueOrDefault(fact)?.Choices is { Count: > 0 } c ? c : def.Values).Select(v => v.Value)]),
+            _ => new ExpectedAnswer(fact, ExpectedKind.Text, []),
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using BotAssistant.Bot.State;
+
+namespace BotAssistant.Assistant.Conversation;
+
+/// <summary>
+/// What the assistant remembers of one conversation. Facts are kept as their wire text (FactValue.ToString)
+/// so the record stays plain JSON; the catalog types them again on every turn.
+/// </summary>
+public sealed class AssistantState : IVersionedState
+{
+    public const int CurrentVersion = 1;
+
+    public int Version { get; set; } = CurrentVersion;
+
+    /// <summary>Facts the user gave, fact name → value text, in the order given.</summary>
+    public Dictionary<string, string> Facts { get; set; } = [];
+
+    /// <summary>Facts the user chose not to answer ("不知道", "跳过"): never asked again in this screening.</summary>
+    public List<string> Skipped { get; set; } = [];
+
+    /// <summary>Questions asked in this screening, oldest first, so "上一步" can go back.</summary>
+    public List<string> Asked { get; set; } = [];
+
+    /// <summary>The fact the last reply asked for, or null.</summary>
+    public string? Pending { get; set; }
+
+    /// <summary>How many times the pending question was asked without a usable answer.</summary>
+    public int PendingAttempts { get; set; }
+
+    /// <summary>True while a screening is running (questions are being asked).</summary>
+    public bool Screening { get; set; }
+
+    /// <summary>Topics the screening is about (empty: everything for the place and role).</summary>
+    public List<string> Topics { get; set; } = [];
+
+    /// <summary>Measures named in the last answer, so "原文呢" and "需要什么材料" refer to them.</summary>
+    public List<string> Focus { get; set; } = [];
+
+    /// <summary>Measures that applied in the last screening result.</summary>
+    public List<string> LastResult { get; set; } = [];
+
+    /// <summary>The as-of date set in this conversation ("按2023年的政策算"), yyyy-MM-dd; null means the configured default.</summary>
+    public string? AsOf { get; set; }
+
+    /// <summary>The choices of the last question, in order, so "2" or the label itself can answer it.</summary>
+    public List<string> Choices { get; set; } = [];
+
+    public void ResetScreening()
+    {
+        Skipped.Clear();
+        Asked.Clear();
+        Pending = null;
+        PendingAttempts = 0;
+        Screening = false;
+        Topics.Clear();
+        Choices.Clear();
+    }
+
+    public void ResetAll()
+    {
+        ResetScreening();
+        Facts.Clear();
+        Focus.Clear();
+        LastResult.Clear();
+        AsOf = null;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using BotAssistant.Assistant.Replies;
+using BotAssistant.Bot.Schema;
+using BotAssistant.Language;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Conversation;
+
+/// <summary>One kind of measure across places: aligned text everywhere, an Adaptive Card table where the channel has cards.</summary>
+public static class CompareFlow
+{
+    public static Reply Compare(TurnScope s, IReadOnlyList<string> topics)
+    {
+        var places = s.Understanding.Places.Count >= 2 ? s.Understanding.Places : s.Catalog.Places.Keys.ToList();
+        var reply = new Reply();
+        if (topics.Count == 0)
+        {
+            reply.Say(s.Texts.Say("compare.which_topic"));
+            foreach (var t in PopularTopics(s))
+            {
+                reply.Button(s.Texts.Say("compare.topic_button", ("topic", s.Catalog.Topics[t].Name)));
+            }
+
+            return reply;
+        }
+
+        var rows = new List<(string Place, Measure? Measure)>();
+        foreach (var topic in topics)
+        {
+            foreach (var place in places)
+            {
+                var found = s.ForAudience(s.Catalog.ForPlace(place).Where(m => m.Topic == topic)).ToList();
+                rows.AddRange(found.Count == 0 ? [(place, null)] : found.Select(m => (place, (Measure?)m)));
+            }
+        }
+
+        var title = s.Texts.Say("compare.header", ("topic", string.Join("、", topics.Select(t => s.Catalog.Topics[t].Name))), ("asof", MeasureWriter.Date(s.AsOf)));
+        reply.Say(title);
+        reply.Say(string.Join("\n", rows.Select(r => r.Measure is null
+            ? s.Texts.Say("compare.row_missing", ("place", s.Writer.PlaceName(r.Place)))
+            : s.Texts.Say("compare.row", ("place", s.Writer.PlaceName(r.Place)), ("name", r.Measure.Name),
+                ("amount", LookupFlow.Short(s, r.Measure)), ("validity", PolicyEngine.ValidityOf(r.Measure, s.AsOf).Text),
+                ("source", s.Writer.Source(r.Measure))))));
+        reply.Say(s.Texts.Say("compare.footer", ("hotline", s.Options.Hotline)));
+        reply.Cards.Add(Card(s, title, rows));
+        var measures = rows.Select(r => r.Measure).OfType<Measure>().ToList();
+        s.State.Focus = measures.Select(m => m.Id).ToList();
+        reply.Summary = Summaries.Of("compare", s, measures.Select(m => PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf)));
+        return reply;
+    }
+
+    private static IEnumerable<string> PopularTopics(TurnScope s) =>
+        s.Catalog.Measures.GroupBy(m => m.Topic).Where(g => g.Select(m => m.Place).Distinct().Count() >= 3)
+            .OrderByDescending(g => g.Select(m => m.Place).Distinct().Count()).Take(4).Select(g => g.Key);
+
+    private static Attachment Card(TurnScope s, string title, List<(string Place, Measure? Measure)> rows)
+    {
+        var body = new JsonArray { new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["wrap"] = true } };
+        foreach (var (place, measure) in rows)
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "ColumnSet",
+                ["separator"] = true,
+                ["columns"] = new JsonArray
+                {
+                    Column(s.Writer.PlaceName(place), "auto", bold: true),
+                    Column(measure is null ? s.Texts.Say("compare.cell_missing") : $"{measure.Name}：{LookupFlow.Short(s, measure)}", "stretch", bold: false),
+                },
+            });
+        }
+
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["version"] = "1.3",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["body"] = body,
+        };
+        return AdaptiveCards.ToAttachment(card);
+    }
+
+    private static JsonObject Column(string text, string width, bool bold) => new()
+    {
+        ["type"] = "Column",
+        ["width"] = width,
+        ["items"] = new JsonArray { new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["weight"] = bold ? "Bolder" : "Default" } },
+    };
+
+    public static IReadOnlyList<string> Topics(TurnScope s) =>
+        s.Understanding.All(EntityKind.Topic).Select(e => e.Value)
+            .Concat(s.Understanding.All(EntityKind.Measure).Select(e => s.Catalog.FindMeasure(e.Value)?.Topic).OfType<string>())
+            .Distinct().ToList();
+}

@@ -1,0 +1,93 @@
+using BotAssistant.Assistant.Replies;
+using BotAssistant.Language;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Conversation;
+
+/// <summary>Direct answers about named measures: amount, conditions, period and clause; the quote; the list for a place.</summary>
+public static class LookupFlow
+{
+    /// <summary>The measures a message is about: named measures, else named topics in the place (all places when none is known).</summary>
+    public static List<Measure> Named(TurnScope s, IReadOnlyList<string> places)
+    {
+        var u = s.Understanding;
+        var byId = u.All(EntityKind.Measure).Select(e => s.Catalog.FindMeasure(e.Value)).OfType<Measure>().ToList();
+        var topics = u.All(EntityKind.Topic).Select(e => e.Value).Concat(byId.Select(m => m.Topic)).Distinct().ToList();
+        var inPlaces = places.Count > 0 ? s.Catalog.Measures.Where(m => places.Contains(m.Place)) : s.Catalog.Measures;
+        var chosen = byId.Where(m => places.Count == 0 || places.Contains(m.Place)).ToList();
+        var related = inPlaces.Where(m => topics.Contains(m.Topic) && !chosen.Contains(m)).ToList();
+
+        // A measure named by its exact name answers the question; its topic siblings come only when nothing was named.
+        var result = chosen.Count > 0 && places.Count > 0 ? chosen : chosen.Concat(related).ToList();
+        return s.ForAudience(result).ToList();
+    }
+
+    public static Reply Answer(TurnScope s, List<Measure> measures, bool withQuote)
+    {
+        var facts = s.Facts();
+        var results = measures.Select(m => PolicyEngine.Evaluate(m, facts, s.AsOf)).ToList();
+        var reply = new Reply();
+        foreach (var r in results.Take(s.Options.MaxMeasuresPerAnswer))
+        {
+            reply.Say(s.Writer.Block(r, s.AsOf, withQuote) + Verdict(s, r));
+        }
+
+        if (results.Count > s.Options.MaxMeasuresPerAnswer)
+        {
+            reply.Say(s.Texts.Say("lookup.more", ("names", string.Join("、", results.Skip(s.Options.MaxMeasuresPerAnswer).Select(r => r.Measure.Name)))));
+        }
+
+        reply.Say(s.Texts.Say("lookup.footer", ("hotline", s.Options.Hotline), ("bureau", s.Writer.Bureau(measures.Select(m => m.Place).Distinct().Count() == 1 ? measures[0].Place : s.Place))));
+        reply.Button(s.Texts.Say("button.materials")).Button(s.Texts.Say("button.quote")).Button(s.Texts.Say("button.screen"));
+        s.State.Focus = measures.Select(m => m.Id).ToList();
+        reply.Summary = Summaries.Of("lookup", s, results);
+        return reply;
+    }
+
+    /// <summary>When the user told us enough to judge, say whether it applies; otherwise say nothing.</summary>
+    private static string Verdict(TurnScope s, MeasureResult r)
+    {
+        var given = s.Facts().Given.Keys.Any(k => k is not ("place" or "role") && r.Measure.ConditionFacts.Concat(r.Measure.Amount.Facts).Contains(k));
+        if (!given)
+        {
+            return "";
+        }
+
+        return r.Status switch
+        {
+            EligibilityStatus.Eligible => "\n" + s.Texts.Say("lookup.verdict_yes"),
+            EligibilityStatus.NotEligible => "\n" + s.Texts.Say("lookup.verdict_no", ("reason",
+                string.Join("；", r.FailedConditions.Select(f => f.Wording))), ("whatif", r.WhatIf?.Text ?? "")),
+            _ => "",
+        };
+    }
+
+    public static Reply List(TurnScope s)
+    {
+        var place = s.Place;
+        if (place is null)
+        {
+            s.State.Screening = false;
+            return Questions.Ask(s, "place");
+        }
+
+        var measures = s.ForAudience(s.Catalog.ForPlace(place)).ToList();
+        var reply = new Reply();
+        var lines = measures.Select((m, i) => s.Texts.Say("list.line", ("n", i + 1), ("name", m.Name),
+            ("amount", Short(s, m)), ("validity", PolicyEngine.ValidityOf(m, s.AsOf).Text)));
+        reply.Say(s.Texts.Say("list.header", ("place", s.Writer.PlaceName(place)), ("count", measures.Count), ("asof", MeasureWriter.Date(s.AsOf))));
+        reply.Say(string.Join("\n", lines));
+        reply.Say(s.Texts.Say("list.footer"));
+        reply.Summary = Summaries.Of("list", s, measures.Select(m => PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf)));
+        return reply;
+    }
+
+    /// <summary>The per-person figure, for lists and tables.</summary>
+    public static string Short(TurnScope s, Measure m)
+    {
+        var r = PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf);
+        return r.Amount.None ? s.Texts.Say("amount.none_short")
+            : r.Amount.NotStated ? s.Texts.Say("amount.not_stated_short")
+            : m.Amount.Text ?? r.Amount.Formula;
+    }
+}

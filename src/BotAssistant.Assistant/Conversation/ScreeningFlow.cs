@@ -1,0 +1,71 @@
+using BotAssistant.Assistant.Replies;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Conversation;
+
+/// <summary>
+/// Screening: pick the candidate measures for the user's place, role and topic, ask the planner's next question,
+/// and once every candidate is settled (or the question budget is spent) show what applies and why.
+/// </summary>
+public static class ScreeningFlow
+{
+    /// <summary>Facts about where and who, not about the situation: knowing them alone does not make a measure relevant.</summary>
+    private static readonly HashSet<string> FrameFacts = ["place", "role"];
+
+    public static Reply Continue(TurnScope s)
+    {
+        s.State.Screening = true;
+        if (s.Place is null)
+        {
+            return Questions.Ask(s, "place");
+        }
+
+        var facts = s.Facts();
+        var candidates = Candidates(s, facts);
+        if (s.Role is null && candidates.Select(m => m.Audience).Distinct().Count() > 1)
+        {
+            return Questions.Ask(s, "role");
+        }
+
+        var skipped = s.State.Skipped.ToHashSet();
+        var next = s.State.Asked.Count >= s.Options.MaxQuestions ? null : QuestionPlanner.NextFact(candidates, facts, s.Catalog, skipped);
+        if (next is not null)
+        {
+            return Questions.Ask(s, next);
+        }
+
+        s.State.Screening = false;
+        s.State.Pending = null;
+        s.State.Choices.Clear();
+        return ScreeningWriter.Result(s, PolicyEngine.Screen(s.Catalog, candidates, facts, s.AsOf), candidates.Count);
+    }
+
+    /// <summary>
+    /// The measures a screening weighs: the named topics in the place, else the place's measures for this role that the
+    /// user's situation touches (those reading the most of the facts given), so a graduate is not asked about 稳岗返还.
+    /// </summary>
+    public static List<Measure> Candidates(TurnScope s, FactSet facts)
+    {
+        var inPlace = s.Catalog.ForPlace(s.Place!).ToList();
+        if (s.State.Topics.Count > 0)
+        {
+            var topical = inPlace.Where(m => s.State.Topics.Contains(m.Topic)).ToList();
+            if (topical.Count > 0)
+            {
+                return s.ForAudience(topical).ToList();
+            }
+        }
+
+        var pool = s.ForAudience(inPlace).Where(m => m.Amount is not NoAmount).ToList();
+        var given = facts.Given.Keys.Where(k => !FrameFacts.Contains(k)).ToHashSet();
+        var scored = pool.Select(m => (Measure: m, Score: SituationFacts(m, s.Catalog).Count(given.Contains))).ToList();
+        var best = scored.Count > 0 ? scored.Max(x => x.Score) : 0;
+        return best == 0 ? pool : scored.Where(x => x.Score >= Math.Max(1, best - 1)).Select(x => x.Measure).ToList();
+    }
+
+    /// <summary>The facts a measure reads, a derived fact standing also for its inputs (留用率 ← 留用人数, 见习人数).</summary>
+    private static IEnumerable<string> SituationFacts(Measure m, Catalog catalog) =>
+        m.ConditionFacts.Concat(m.Amount.Facts)
+            .SelectMany(f => catalog.Facts.GetValueOrDefault(f)?.Derived is { } d ? new[] { f, d.Numerator, d.Denominator } : [f])
+            .Distinct();
+}

@@ -1,0 +1,90 @@
+using BotAssistant.Assistant.Dialogs;
+using BotAssistant.Assistant.Facts;
+using BotAssistant.Assistant.Replies;
+using BotAssistant.Language;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Conversation;
+
+/// <summary>Everything one turn works with: the knowledge, the wording, the state, what the message said, and the date.</summary>
+public sealed class TurnScope
+{
+    public TurnScope(Catalog catalog, DialogTexts texts, AssistantState state, Understanding understanding, DateOnly asOf, AssistantOptions options)
+    {
+        Catalog = catalog;
+        Texts = texts;
+        State = state;
+        Understanding = understanding;
+        AsOf = asOf;
+        Options = options;
+        Writer = new MeasureWriter(texts, catalog);
+        Extractor = new FactExtractor(catalog, texts);
+    }
+
+    public Catalog Catalog { get; }
+    public DialogTexts Texts { get; }
+    public AssistantState State { get; }
+    public Understanding Understanding { get; }
+    public DateOnly AsOf { get; }
+    public AssistantOptions Options { get; }
+    public MeasureWriter Writer { get; }
+    public FactExtractor Extractor { get; }
+
+    public string? Place => Fact("place");
+
+    public string? Role => Fact("role");
+
+    public string? Fact(string name) => State.Facts.GetValueOrDefault(name);
+
+    /// <summary>The state's facts typed by facts.yaml; a stored value that no longer parses (catalog changed) is dropped.</summary>
+    public FactSet Facts()
+    {
+        var facts = Catalog.NewFacts();
+        foreach (var (name, raw) in State.Facts)
+        {
+            if (Catalog.Facts.TryGetValue(name, out var def) && FactValue.Parse(def.Type, raw) is { } value
+                && (value is not EnumValue e || def.HasValue(e.Key)))
+            {
+                facts = facts.With(name, value);
+            }
+        }
+
+        return facts;
+    }
+
+    public IEnumerable<Measure> ForAudience(IEnumerable<Measure> measures)
+    {
+        var list = measures.ToList();
+        var audience = Role switch
+        {
+            "individual" => new[] { Audience.Individual },
+            "employer" => [Audience.Employer, Audience.Institution],
+            "institution" => [Audience.Institution, Audience.Employer],
+            _ => [],
+        };
+        if (audience.Length == 0)
+        {
+            return list;
+        }
+
+        var matching = list.Where(m => audience.Contains(m.Audience)).ToList();
+        return matching.Count > 0 ? matching : list;
+    }
+}
+
+/// <summary>Configuration section "Assistant".</summary>
+public sealed class AssistantOptions
+{
+    public const string Section = "Assistant";
+
+    /// <summary>The date policies are judged on, yyyy-MM-dd; empty means today.</summary>
+    public string? AsOf { get; set; }
+
+    /// <summary>A screening shows its result after at most this many questions, listing what is still unknown.</summary>
+    public int MaxQuestions { get; set; } = 6;
+
+    /// <summary>How many measures one answer lists in full before it offers the rest on request.</summary>
+    public int MaxMeasuresPerAnswer { get; set; } = 4;
+
+    public string Hotline { get; set; } = "12333";
+}

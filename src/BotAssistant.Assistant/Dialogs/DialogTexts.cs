@@ -1,0 +1,183 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace BotAssistant.Assistant.Dialogs;
+
+/// <summary>How one fact is asked: the question, its choices (key → label), the retry, and phrases that answer it unprompted.</summary>
+public sealed record QuestionText(
+    string Fact,
+    string Ask,
+    string? Retry,
+    IReadOnlyList<KeyValuePair<string, string>> Choices,
+    IReadOnlyList<string> Affirm,
+    IReadOnlyList<string> SaysYes,
+    IReadOnlyList<string> SaysNo);
+
+public sealed class DialogTextException(IReadOnlyList<string> errors)
+    : Exception("dialogs/ is invalid:\n" + string.Join("\n", errors))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}
+
+/// <summary>
+/// Everything the assistant says, read from dialogs/: the question bank (questions.yaml) and the response
+/// templates (responses.yaml). Templates use {name} placeholders; a missing template is a load error, not a blank reply.
+/// </summary>
+public sealed class DialogTexts
+{
+    private readonly IReadOnlyDictionary<string, string> _templates;
+
+    private DialogTexts(IReadOnlyDictionary<string, QuestionText> questions, IReadOnlyDictionary<string, string> templates)
+    {
+        Questions = questions;
+        _templates = templates;
+    }
+
+    public IReadOnlyDictionary<string, QuestionText> Questions { get; }
+
+    public static DialogTexts Load(string directory, IEnumerable<string> requiredTemplates)
+    {
+        var errors = new List<string>();
+        var questions = ReadQuestions(Path.Combine(directory, "questions.yaml"), errors);
+        var templates = ReadTemplates(Path.Combine(directory, "responses.yaml"), errors);
+        errors.AddRange(requiredTemplates.Where(k => !templates.ContainsKey(k)).Select(k => $"responses.yaml: template '{k}' is missing"));
+        return errors.Count > 0 ? throw new DialogTextException(errors) : new DialogTexts(questions, templates);
+    }
+
+    /// <summary>The template with its {placeholders} filled; unknown placeholders stay visible so a test catches them.</summary>
+    public string Say(string key, params (string Name, object? Value)[] values)
+    {
+        var text = _templates.TryGetValue(key, out var t) ? t : throw new KeyNotFoundException($"response template '{key}'");
+        if (values.Length == 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text);
+        foreach (var (name, value) in values)
+        {
+            sb.Replace("{" + name + "}", value?.ToString() ?? "");
+        }
+
+        return sb.ToString();
+    }
+
+    public bool Has(string key) => _templates.ContainsKey(key);
+
+    private static Dictionary<string, QuestionText> ReadQuestions(string path, List<string> errors)
+    {
+        var result = new Dictionary<string, QuestionText>(StringComparer.Ordinal);
+        if (Root(path, "questions", errors) is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var fact = keyNode.ToString();
+            if (valueNode is not YamlMappingNode q)
+            {
+                errors.Add(At(path, valueNode, $"question '{fact}' must be a mapping"));
+                continue;
+            }
+
+            foreach (var unknown in q.Children.Keys.Select(k => k.ToString()).Except(QuestionKeys))
+            {
+                errors.Add(At(path, q, $"question '{fact}': unknown key '{unknown}' (allowed: {string.Join(", ", QuestionKeys)})"));
+            }
+
+            var ask = Scalar(q, "ask");
+            if (string.IsNullOrWhiteSpace(ask))
+            {
+                errors.Add(At(path, q, $"question '{fact}' has no 'ask'"));
+                continue;
+            }
+
+            result[fact] = new QuestionText(fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "affirm"), List(q, "yes"), List(q, "no"));
+        }
+
+        return result;
+    }
+
+    private static readonly string[] QuestionKeys = ["ask", "retry", "choices", "affirm", "yes", "no"];
+
+    private static Dictionary<string, string> ReadTemplates(string path, List<string> errors)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Root(path, "responses", errors) is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            if (valueNode is YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                result[keyNode.ToString()] = text.TrimEnd('\n');
+            }
+            else
+            {
+                errors.Add(At(path, valueNode, $"template '{keyNode}' must be non-empty text"));
+            }
+        }
+
+        return result;
+    }
+
+    private static YamlMappingNode? Root(string path, string rootKey, List<string> errors)
+    {
+        if (!File.Exists(path))
+        {
+            errors.Add($"{path}: file not found");
+            return null;
+        }
+
+        try
+        {
+            var stream = new YamlStream();
+            using (var reader = File.OpenText(path))
+            {
+                stream.Load(reader);
+            }
+
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode top
+                && top.Children.TryGetValue(rootKey, out var node) && node is YamlMappingNode map)
+            {
+                return map;
+            }
+
+            errors.Add($"{path}:1: expected a top-level '{rootKey}:' mapping");
+        }
+        catch (YamlException ex)
+        {
+            errors.Add($"{path}:{ex.Start.Line}: {ex.Message}");
+        }
+
+        return null;
+    }
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var v) && v is YamlScalarNode s ? s.Value : null;
+
+    private static List<string> List(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var v) && v is YamlSequenceNode s ? s.Children.Select(c => c.ToString()).ToList() : [];
+
+    /// <summary>choices: either a list of labels (the label is the key) or a mapping key → label.</summary>
+    private static List<KeyValuePair<string, string>> Pairs(YamlMappingNode node, string key)
+    {
+        if (!node.Children.TryGetValue(key, out var v))
+        {
+            return [];
+        }
+
+        return v switch
+        {
+            YamlMappingNode m => m.Children.Select(c => new KeyValuePair<string, string>(c.Key.ToString(), c.Value.ToString())).ToList(),
+            YamlSequenceNode s => s.Children.Select(c => new KeyValuePair<string, string>(c.ToString(), c.ToString())).ToList(),
+            _ => [],
+        };
+    }
+
+    private static string At(string path, YamlNode node, string message) => $"{path}:{node.Start.Line}: {message}";
+}

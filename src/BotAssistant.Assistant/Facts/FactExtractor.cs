@@ -1,0 +1,290 @@
+using BotAssistant.Assistant.Dialogs;
+using BotAssistant.Language;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Facts;
+
+/// <summary>What one message said about the user's situation.</summary>
+public sealed record ExtractedFacts(IReadOnlyDictionary<string, FactValue> Values, bool SkippedPending, bool AnsweredPending)
+{
+    public bool Any => Values.Count > 0;
+}
+
+/// <summary>
+/// Reads every fact a message carries ("我是巫山的，去年毕业还没工作" gives place, graduate status and employment at once),
+/// reading bare answers ("3", "对", "2") as answers to the question just asked. Entity kinds come from the language
+/// layer; which fact each one fills depends on who is asking (an employer's 应届生 are the people hired).
+/// </summary>
+public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
+{
+    private static readonly string[] SkipWords = ["不知道", "不清楚", "跳过", "不确定", "说不好", "不记得", "不晓得", "不了解", "忘了", "没数"];
+
+    public ExtractedFacts Extract(Understanding u, string? role, string? pending, IReadOnlyList<string> choices, DateOnly asOf)
+    {
+        var found = new Dictionary<string, FactValue>(StringComparer.Ordinal);
+        var text = u.Normalized;
+        role = u.All(EntityKind.Role).Select(e => e.Value).LastOrDefault() ?? role ?? InferRole(u);
+        if (u.Place is { } place && catalog.Places.ContainsKey(place))
+        {
+            found["place"] = FactValue.OfKey(place);
+        }
+
+        if (role is not null && catalog.Facts["role"].HasValue(role))
+        {
+            found["role"] = FactValue.OfKey(role);
+        }
+
+        AddGroups(u, role, found, asOf);
+        AddQuantities(u, role, pending, found, asOf);
+        AddPhraseFacts(text, found);
+        var answered = pending is not null && AnswerPending(u, pending, choices, found);
+        var skipped = pending is not null && !answered && !found.ContainsKey(pending) && SkipWords.Any(text.Contains);
+        return new ExtractedFacts(found.Where(kv => catalog.Facts.ContainsKey(kv.Key)).ToDictionary(), skipped, answered || found.ContainsKey(pending ?? ""));
+    }
+
+    private static string? InferRole(Understanding u)
+    {
+        if (u.Has(EntityKind.EnterpriseSize) || u.Has(EntityKind.EmployeeCount)
+            || u.All(EntityKind.Count).Any(c => c.Value is "hired" or "trainee" or "retained" or "graduate"))
+        {
+            return "employer";
+        }
+
+        return u.Normalized.Contains('我') && !u.Normalized.Contains("我们") ? "individual" : null;
+    }
+
+    private void AddGroups(Understanding u, string? role, Dictionary<string, FactValue> found, DateOnly asOf)
+    {
+        foreach (var group in u.All(EntityKind.Group).Where(g => !NamesAnInsurance(u.Normalized, g)).Select(g => g.Value).Distinct())
+        {
+            if (role == "employer")
+            {
+                if (EmployerGroups.TryGetValue(group, out var hired))
+                {
+                    found["hired_group"] = FactValue.OfKey(hired);
+                }
+
+                if (group == "migrant_worker")
+                {
+                    found["hired_migrant_worker"] = FactValue.Of(true);
+                }
+
+                continue;
+            }
+
+            if (IndividualFlags.TryGetValue(group, out var flag))
+            {
+                found[flag] = FactValue.Of(true);
+            }
+            else if (group == "unemployed")
+            {
+                found["employment_status"] = FactValue.OfKey(u.Normalized.Contains("登记") ? "unemployed_registered" : "unemployed");
+            }
+            else if (group == "graduate" && (u.Normalized.Contains("应届") || u.Normalized.Contains("今年毕业")))
+            {
+                found["graduate_status"] = FactValue.OfKey("graduation_year");
+            }
+        }
+
+        foreach (var date in u.All(EntityKind.Date).Where(d => d.Subject == "graduation" && role != "employer"))
+        {
+            if (DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", out var when))
+            {
+                var months = (asOf.Year - when.Year) * 12 + asOf.Month - when.Month;
+                found["graduate_status"] = FactValue.OfKey(
+                    when.Year == asOf.Year ? "graduation_year" : months <= 24 ? "within_2_years" : "over_2_years");
+                found["years_since_graduation"] = FactValue.Of(Math.Max(0, Math.Round(months / 12m, 1)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// 失业保险, 失业金, "失业、工伤、养老保险都交了": the word names an insurance scheme, not a group of people,
+    /// when 保险/金 follows it within the same short enumeration.
+    /// </summary>
+    private static bool NamesAnInsurance(string text, Entity group)
+    {
+        if (group.End < text.Length && text[group.End] == '金')
+        {
+            return true;
+        }
+
+        for (var i = group.End; i < text.Length && i < group.End + 8; i++)
+        {
+            if ("，。；！？,.;!? ".Contains(text[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (text[i] == '险')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly Dictionary<string, string> EmployerGroups = new()
+    {
+        ["graduate"] = "graduate", ["youth"] = "youth_unemployed", ["unemployed"] = "unemployed",
+        ["poverty_relief"] = "poverty_relief", ["veteran"] = "veteran", ["hardship"] = "hardship",
+    };
+
+    private static readonly Dictionary<string, string> IndividualFlags = new()
+    {
+        ["poverty_relief"] = "is_poverty_relief", ["low_income"] = "is_low_income", ["disabled"] = "is_disabled",
+        ["veteran"] = "is_veteran", ["migrant_worker"] = "is_migrant_worker", ["hardship"] = "is_hardship",
+        ["vocational"] = "vocational_graduate", ["rural_woman"] = "is_rural_woman",
+    };
+
+    private static readonly Dictionary<string, string> CountSubjects = new()
+    {
+        ["trainee"] = "trainees_count", ["retained"] = "trainees_retained", ["jobs_created"] = "jobs_created", ["placed"] = "placed_count",
+    };
+
+    private static readonly Dictionary<string, (string Fact, decimal PerMonth)> DurationSubjects = new()
+    {
+        ["contract"] = ("contract_years", 1m / 12), ["social_insurance"] = ("social_insurance_months", 1),
+        ["business"] = ("business_months", 1), ["trainee"] = ("trainee_months", 1), ["unemployed"] = ("unemployed_months", 1),
+        ["stable_employment"] = ("hired_stable_months", 1),
+    };
+
+    private void AddQuantities(Understanding u, string? role, string? pending, Dictionary<string, FactValue> found, DateOnly asOf)
+    {
+        foreach (var e in u.Entities.Where(e => e.Number is not null))
+        {
+            var n = e.Number!.Value;
+            switch (e.Kind)
+            {
+                case EntityKind.Count when CountSubjects.TryGetValue(e.Value, out var fact):
+                    found[fact] = FactValue.Of(n);
+                    break;
+                case EntityKind.Count when e.Value == "hired" || EmployerGroups.ContainsKey(e.Value) || (e.Value == "" && role == "employer" && pending is null):
+                    found["hired_count"] = FactValue.Of(n);
+                    break;
+                case EntityKind.Count when pending is not null && Unit(pending) == "人":
+                    found[pending] = FactValue.Of(n);
+                    break;
+                case EntityKind.EmployeeCount:
+                    // A head count alone never sets enterprise_size: the documents do not define 小微 by head count.
+                    found["employee_count"] = FactValue.Of(n);
+                    break;
+                case EntityKind.Duration when DurationSubjects.TryGetValue(e.Value, out var d):
+                    found[d.Fact] = FactValue.Of(Math.Round(n * d.PerMonth, 2));
+                    break;
+                case EntityKind.Duration when e.Value == "since_graduation" && role != "employer":
+                    found["years_since_graduation"] = FactValue.Of(Math.Round(n / 12m, 1));
+                    break;
+                case EntityKind.Duration when pending is not null && Unit(pending) is "月" or "年":
+                    found[pending] = FactValue.Of(Unit(pending) == "年" ? Math.Round(n / 12m, 2) : n);
+                    break;
+                case EntityKind.Age:
+                    found["age"] = FactValue.Of(n);
+                    break;
+                case EntityKind.Percentage:
+                    found[pending is not null && Unit(pending) == "%" ? pending : u.Normalized.Contains("裁员") ? "layoff_rate" : "retention_rate"] = FactValue.Of(n);
+                    break;
+                case EntityKind.Money:
+                    AddMoney(u.Normalized, pending, n, found);
+                    break;
+                case EntityKind.Number when pending is not null && catalog.Facts.TryGetValue(pending, out var def) && def.Type == FactType.Number:
+                    found.TryAdd(pending, FactValue.Of(n));
+                    break;
+            }
+        }
+
+        if (u.First(EntityKind.EnterpriseSize) is { } size && catalog.Facts["enterprise_size"].HasValue(size.Value))
+        {
+            found["enterprise_size"] = FactValue.OfKey(size.Value);
+        }
+
+        if (u.First(EntityKind.CertificateLevel) is { } level && catalog.Facts["certificate_level"].HasValue(level.Value))
+        {
+            found["certificate_level"] = FactValue.OfKey(level.Value);
+        }
+
+        foreach (var date in u.All(EntityKind.Date).Where(d => d.Subject == "certificate"))
+        {
+            if (DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", out var when) && when <= asOf)
+            {
+                found["certificate_date"] = FactValue.Of(when);
+            }
+        }
+    }
+
+    private void AddMoney(string text, string? pending, decimal yuan, Dictionary<string, FactValue> found)
+    {
+        var fact = pending is not null && Unit(pending) is "元" or "万元" ? pending
+            : text.Contains("贷") ? "loan_amount"
+            : text.Contains("失业保险") ? "unemployment_insurance_paid"
+            : null;
+        if (fact is not null)
+        {
+            found[fact] = FactValue.Of(Unit(fact) == "万元" ? yuan / 10000m : yuan);
+        }
+    }
+
+    /// <summary>Bool facts said in passing: "第一次创业", "不是困难人员", "没领过".</summary>
+    private void AddPhraseFacts(string text, Dictionary<string, FactValue> found)
+    {
+        foreach (var q in texts.Questions.Values.Where(q => q.SaysYes.Count > 0 || q.SaysNo.Count > 0))
+        {
+            var no = q.SaysNo.Where(text.Contains).MaxBy(p => p.Length);
+            var yes = q.SaysYes.Where(text.Contains).MaxBy(p => p.Length);
+            if (no is not null && (yes is null || no.Length >= yes.Length || no.Contains(yes)))
+            {
+                found[q.Fact] = FactValue.Of(false);
+            }
+            else if (yes is not null)
+            {
+                found[q.Fact] = FactValue.Of(true);
+            }
+        }
+    }
+
+    private bool AnswerPending(Understanding u, string pending, IReadOnlyList<string> choices, Dictionary<string, FactValue> found)
+    {
+        if (found.ContainsKey(pending) || !catalog.Facts.TryGetValue(pending, out var def))
+        {
+            return found.ContainsKey(pending);
+        }
+
+        var text = u.Normalized;
+        switch (def.Type)
+        {
+            case FactType.Bool when u.YesNo is { } yn:
+                found[pending] = FactValue.Of(yn == "yes");
+                return true;
+            case FactType.Enum when ChoiceKey(u, def, choices) is { } key:
+                found[pending] = FactValue.OfKey(key);
+                return true;
+            case FactType.Number when texts.Questions.TryGetValue(pending, out var q) && u.YesNo != "no"
+                                      && (q.Affirm.Any(text.Contains) || u.YesNo == "yes"):
+                // "交了" without a figure: the least the answer can mean; the reply says it was counted so.
+                found[pending] = FactValue.Of(def.Min is > 0 ? def.Min.Value : 1);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private string? ChoiceKey(Understanding u, FactDefinition def, IReadOnlyList<string> choices)
+    {
+        if (u.Choice is { } index && index >= 1 && index <= choices.Count)
+        {
+            return choices[index - 1];
+        }
+
+        var text = u.Normalized;
+        var labels = ChoiceLabels(def);
+        var byLabel = labels.Where(kv => text.Contains(kv.Value) || kv.Value.Contains(text) && text.Length >= 2).MaxBy(kv => kv.Value.Length);
+        return byLabel.Key ?? labels.FirstOrDefault(kv => text.Contains(kv.Key, StringComparison.OrdinalIgnoreCase)).Key;
+    }
+
+    /// <summary>The choices a question offers: the question bank's labels, else facts.yaml's.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ChoiceLabels(FactDefinition def) =>
+        texts.Questions.TryGetValue(def.Name, out var q) && q.Choices.Count > 0 ? q.Choices : def.Values;
+
+    private string? Unit(string fact) => catalog.Facts.GetValueOrDefault(fact)?.Unit;
+}

@@ -1,0 +1,82 @@
+using BotAssistant.Assistant.Dialogs;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Replies;
+
+/// <summary>The sentences about one measure: amount with formula, conditions, period on the as-of date, source, department.</summary>
+public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
+{
+    public string Title(Measure m) => texts.Say("measure.title", ("place", PlaceName(m.Place)), ("name", m.Name));
+
+    /// <summary>The amount as far as the facts allow: the computed formula, or the document's own wording when nothing is known.</summary>
+    public string AmountLine(MeasureResult r)
+    {
+        var a = r.Amount;
+        var m = r.Measure;
+        if (a.None)
+        {
+            return texts.Say("amount.none", ("note", a.Formula));
+        }
+
+        if (a.NotStated)
+        {
+            return texts.Say("amount.not_stated", ("department", LeadDepartment(m)));
+        }
+
+        var line = a.IsDetermined || m.Amount.Text is null ? a.Formula : $"{m.Amount.Text}（{a.Formula}）";
+        if (a.IsLoan)
+        {
+            line += texts.Say("amount.loan_note");
+        }
+        else if (a.IsTaxDeduction)
+        {
+            line += texts.Say("amount.tax_note");
+        }
+
+        return line;
+    }
+
+    public string Conditions(Measure m) => string.Join("；", PolicyEngine.DescribeConditions(m));
+
+    public string Period(Measure m, DateOnly asOf)
+    {
+        var validity = PolicyEngine.ValidityOf(m, asOf);
+        var stated = m.Period.Text is { Length: > 0 } t ? t + "，" : "";
+        return texts.Say(validity.Status == Validity.Ended ? "period.ended" : "period.line",
+            ("stated", stated), ("validity", validity.Text), ("asof", Date(asOf)));
+    }
+
+    public string Source(Measure m) => texts.Say("measure.source",
+        ("number", m.Document.Number == "无文号" ? $"《{m.Document.Title}》" : m.Document.Number), ("clause", m.Clause),
+        ("department", LeadDepartment(m)));
+
+    public string Quote(Measure m) => texts.Say("measure.quote", ("source", Source(m)), ("quote", m.Quote));
+
+    /// <summary>The full block a lookup shows for one measure.</summary>
+    public string Block(MeasureResult r, DateOnly asOf, bool withQuote)
+    {
+        var m = r.Measure;
+        var lines = new List<string>
+        {
+            $"{Title(m)}：{AmountLine(r)}",
+            texts.Say("measure.conditions", ("conditions", Conditions(m))),
+            Period(m, asOf),
+            withQuote ? Quote(m) : Source(m),
+        };
+        if (m.Limits.Note is { Length: > 0 } note)
+        {
+            lines.Insert(2, texts.Say("measure.limits", ("note", note)));
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    public string LeadDepartment(Measure m) => m.Departments.Count > 0 ? m.Departments[0] : Bureau(m.Place);
+
+    public string Bureau(string? place) =>
+        place is not null && catalog.Places.TryGetValue(place, out var p) && p.Bureau is { } b ? b : texts.Say("bureau.generic");
+
+    public string PlaceName(string place) => catalog.Places.TryGetValue(place, out var p) ? p.FullName : place;
+
+    public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+}

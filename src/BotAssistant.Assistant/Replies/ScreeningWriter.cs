@@ -1,0 +1,75 @@
+using BotAssistant.Assistant.Conversation;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Replies;
+
+/// <summary>The result of a screening: what applies (amount, formula, period, source), what may, what does not and why.</summary>
+public static class ScreeningWriter
+{
+    public static Reply Result(TurnScope s, ScreeningResult result, int candidateCount)
+    {
+        var w = s.Writer;
+        var reply = new Reply();
+        var eligible = result.Results.Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded).ToList();
+        var maybe = result.Results.Where(r => r.Status == EligibilityStatus.Undetermined).ToList();
+        var not = result.Results.Where(r => r.Status == EligibilityStatus.NotEligible).ToList();
+        reply.Say(s.Texts.Say("screen.header", ("asof", MeasureWriter.Date(s.AsOf)), ("facts", FactSummary(s))));
+
+        if (eligible.Count > 0)
+        {
+            reply.Say(s.Texts.Say("screen.eligible_title") + "\n" + string.Join("\n", eligible.Select((r, i) => Line(s, r, i + 1))));
+        }
+        else
+        {
+            reply.Say(s.Texts.Say("screen.none_eligible"));
+        }
+
+        foreach (var decision in result.Exclusions)
+        {
+            reply.Say(s.Texts.Say("screen.exclusion", ("reason", decision.Reason)));
+        }
+
+        if (maybe.Count > 0)
+        {
+            reply.Say(s.Texts.Say("screen.maybe_title") + "\n" + string.Join("\n", maybe.Take(s.Options.MaxMeasuresPerAnswer).Select(r =>
+                s.Texts.Say("screen.maybe_line", ("name", r.Measure.Name), ("amount", w.AmountLine(r)), ("missing", Missing(s, r))))));
+        }
+
+        if (not.Count > 0)
+        {
+            reply.Say(s.Texts.Say("screen.not_title") + "\n" + string.Join("\n", not.Take(s.Options.MaxMeasuresPerAnswer).Select(r =>
+                s.Texts.Say("screen.not_line", ("name", r.Measure.Name), ("reason", Reason(r)),
+                    ("whatif", r.WhatIf is { } wi ? s.Texts.Say("screen.whatif", ("text", wi.Text)) : "")))));
+        }
+
+        var ended = eligible.Concat(maybe).Any(r => r.Validity.Status == Validity.Ended);
+        if (ended)
+        {
+            reply.Say(s.Texts.Say("screen.ended_note"));
+        }
+
+        reply.Say(s.Texts.Say("screen.footer", ("hotline", s.Options.Hotline), ("bureau", w.Bureau(s.Place))));
+        s.State.LastResult = eligible.Concat(maybe).Select(r => r.Measure.Id).ToList();
+        s.State.Focus = eligible.Count > 0 ? eligible.Select(r => r.Measure.Id).ToList() : s.State.LastResult;
+        reply.Summary = Summaries.Of("screening", s, result.Results);
+        return reply;
+    }
+
+    private static string Line(TurnScope s, MeasureResult r, int index) => s.Texts.Say("screen.eligible_line",
+        ("n", index), ("name", r.Measure.Name), ("amount", s.Writer.AmountLine(r)),
+        ("validity", r.Validity.Text), ("source", s.Writer.Source(r.Measure)));
+
+    private static string Reason(MeasureResult r) =>
+        string.Join("；", r.FailedConditions.Select(f => f.ActualValue is null ? f.Wording : $"{f.Wording}（{f.ActualValue}）"));
+
+    private static string Missing(TurnScope s, MeasureResult r) =>
+        string.Join("、", r.MissingFacts.Select(f => s.Catalog.Facts.GetValueOrDefault(f)?.Label ?? f).Distinct());
+
+    /// <summary>What the result rests on, so the user can spot a wrong answer and correct it.</summary>
+    public static string FactSummary(TurnScope s)
+    {
+        var facts = s.Facts();
+        return string.Join("；", facts.Given.Select(kv => s.Catalog.Facts.TryGetValue(kv.Key, out var d) ? $"{d.Label}：{d.Display(kv.Value)}" : null)
+            .OfType<string>());
+    }
+}
