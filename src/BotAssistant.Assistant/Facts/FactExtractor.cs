@@ -37,8 +37,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         AddGroups(u, role, found, asOf);
         AddQuantities(u, role, pending, found, asOf);
         AddPhraseFacts(text, found);
-        var answered = pending is not null && AnswerPending(u, pending, choices, found);
-        var skipped = pending is not null && !answered && !found.ContainsKey(pending) && SkipWords.Any(text.Contains);
+        // "不知道" starts like a no: read it as a skip before any yes/no.
+        var skipped = pending is not null && !found.ContainsKey(pending) && SkipWords.Any(text.Contains);
+        var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found);
         return new ExtractedFacts(found.Where(kv => catalog.Facts.ContainsKey(kv.Key)).ToDictionary(), skipped, answered || found.ContainsKey(pending ?? ""));
     }
 
@@ -278,8 +279,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         var text = u.Normalized;
         var labels = ChoiceLabels(def);
-        var byLabel = labels.Where(kv => text.Contains(kv.Value) || kv.Value.Contains(text) && text.Length >= 2).MaxBy(kv => kv.Value.Length);
-        return byLabel.Key ?? labels.FirstOrDefault(kv => text.Contains(kv.Key, StringComparison.OrdinalIgnoreCase)).Key;
+        var byLabel = labels.Where(kv => text.Contains(kv.Value) || (kv.Value.Contains(text) && text.Length >= 2))
+            .OrderByDescending(kv => kv.Value.Length).Select(kv => kv.Key).FirstOrDefault();
+        return byLabel ?? labels.Where(kv => text.Contains(kv.Key, StringComparison.OrdinalIgnoreCase)).Select(kv => kv.Key).FirstOrDefault();
     }
 
     /// <summary>The choices a question offers: the question bank's labels, else facts.yaml's.</summary>

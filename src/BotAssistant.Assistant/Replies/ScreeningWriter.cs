@@ -38,7 +38,7 @@ public static class ScreeningWriter
         if (not.Count > 0)
         {
             reply.Say(s.Texts.Say("screen.not_title") + "\n" + string.Join("\n", not.Take(s.Options.MaxMeasuresPerAnswer).Select(r =>
-                s.Texts.Say("screen.not_line", ("name", r.Measure.Name), ("reason", Reason(r)),
+                s.Texts.Say("screen.not_line", ("name", r.Measure.Name), ("reason", Reason(s, r)),
                     ("whatif", r.WhatIf is { } wi ? s.Texts.Say("screen.whatif", ("text", wi.Text)) : "")))));
         }
 
@@ -50,7 +50,8 @@ public static class ScreeningWriter
 
         reply.Say(s.Texts.Say("screen.footer", ("hotline", s.Options.Hotline), ("bureau", w.Bureau(s.Place))));
         s.State.LastResult = eligible.Concat(maybe).Select(r => r.Measure.Id).ToList();
-        s.State.Focus = eligible.Count > 0 ? eligible.Select(r => r.Measure.Id).ToList() : s.State.LastResult;
+        // Follow-ups ("需要什么材料", "原文呢") are about what applies, else what may, else what was weighed.
+        s.State.Focus = (eligible.Count > 0 ? eligible : maybe.Count > 0 ? maybe : result.Results.ToList()).Select(r => r.Measure.Id).ToList();
         reply.Summary = Summaries.Of("screening", s, result.Results);
         return reply;
     }
@@ -59,8 +60,18 @@ public static class ScreeningWriter
         ("n", index), ("name", r.Measure.Name), ("amount", s.Writer.AmountLine(r)),
         ("validity", r.Validity.Text), ("source", s.Writer.Source(r.Measure)));
 
-    private static string Reason(MeasureResult r) =>
-        string.Join("；", r.FailedConditions.Select(f => f.ActualValue is null ? f.Wording : $"{f.Wording}（{f.ActualValue}）"));
+    /// <summary>The failed conditions; what the user said is added for figures and categories, where it explains the gap.</summary>
+    private static string Reason(TurnScope s, MeasureResult r) =>
+        string.Join("；", r.FailedConditions.Select(f => f.ActualValue is null || IsYesNo(s, f.Condition) ? f.Wording : $"{f.Wording}（{f.ActualValue}）"));
+
+    private static bool IsYesNo(TurnScope s, Condition c) => c switch
+    {
+        FactTest t => s.Catalog.Facts.GetValueOrDefault(t.Fact)?.Type == FactType.Bool,
+        AllOf a => a.Items.All(i => IsYesNo(s, i)),
+        AnyOf a => a.Items.All(i => IsYesNo(s, i)),
+        Not n => IsYesNo(s, n.Inner),
+        _ => false,
+    };
 
     private static string Missing(TurnScope s, MeasureResult r) =>
         string.Join("、", r.MissingFacts.Select(f => s.Catalog.Facts.GetValueOrDefault(f)?.Label ?? f).Distinct());

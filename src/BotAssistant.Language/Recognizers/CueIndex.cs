@@ -38,7 +38,8 @@ internal sealed class CueIndex(List<PhraseMatch> matches, string text)
     {
         for (var i = from; i < to && i < text.Length; i++)
         {
-            if (text[i] is '，' or '。' or '？' or '！' or '；' or '、')
+            // People separate clauses with spaces as often as with commas; the normalizer has made punctuation half-width.
+            if (text[i] is '，' or '。' or '？' or '！' or '；' or '、' or ',' or '.' or '?' or '!' or ';' or ' ')
             {
                 return false;
             }
