@@ -90,8 +90,13 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }
         }
 
-        if (state.Screening && pendingBefore is not null && (answered || situation) && topics.Count == 0
-            && !u.IsAbout(Intent.ComparePlaces) && !u.IsAbout(Intent.AskMaterials) && !u.IsAbout(Intent.ListMeasures))
+        // An answer to the open question keeps the screening going, even when it names the measure again
+        // ("见习期6个月"); new facts without a new topic are corrections or extra detail.
+        var sameTopic = topics.Count == 0 || topics.All(state.Topics.Contains) || answered;
+        var asksSomethingElse = answered
+            ? u.Intent is Intent.ComparePlaces or Intent.AskMaterials
+            : u.IsAbout(Intent.ComparePlaces) || u.IsAbout(Intent.AskMaterials) || u.IsAbout(Intent.ListMeasures);
+        if (state.Screening && pendingBefore is not null && (answered || situation) && sameTopic && !asksSomethingElse)
         {
             return ScreeningFlow.Continue(s);
         }
