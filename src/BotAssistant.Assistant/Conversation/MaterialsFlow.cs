@@ -15,18 +15,22 @@ public static class MaterialsFlow
             return reply;
         }
 
+        var facts = s.Facts();
         foreach (var m in measures.Take(s.Options.MaxMeasuresPerAnswer))
         {
             var lines = m.Materials.Select(req => Line(s, req)).ToList();
+            var result = PolicyEngine.Evaluate(m, facts, s.AsOf);
             reply.Say(s.Texts.Say("materials.header", ("title", s.Writer.Title(m))) + "\n"
                 + (lines.Count > 0 ? string.Join("\n", lines) : s.Texts.Say("materials.none_listed"))
-                + "\n" + s.Texts.Say("measure.conditions", ("conditions", s.Writer.Conditions(m)))
+                + (m.Conditions.Count > 0 ? "\n" + s.Texts.Say("measure.conditions", ("conditions", s.Writer.Conditions(m))) : "")
+                + "\n" + s.Texts.Say("materials.amount", ("amount", s.Writer.AmountLine(result)))
+                + "\n" + s.Writer.Period(m, s.AsOf)
                 + "\n" + s.Writer.Source(m));
         }
 
         reply.Say(s.Texts.Say("materials.footer", ("hotline", s.Options.Hotline), ("bureau", s.Writer.Bureau(measures[0].Place))));
         s.State.Focus = measures.Select(m => m.Id).ToList();
-        reply.Summary = Summaries.Of("materials", s, measures.Select(m => PolicyEngine.Evaluate(m, s.Facts(), s.AsOf)));
+        reply.Summary = Summaries.Of("materials", s, measures.Select(m => PolicyEngine.Evaluate(m, facts, s.AsOf)));
         return reply;
     }
 

@@ -24,7 +24,7 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
         }
 
         var line = a.IsDetermined || m.Amount.Text is null ? a.Formula : $"{m.Amount.Text}（{a.Formula}）";
-        if (a.IsLoan)
+        if (a.IsLoan && !line.Contains(texts.Say("amount.loan_marker"), StringComparison.Ordinal))
         {
             line += texts.Say("amount.loan_note");
         }
@@ -41,7 +41,8 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
     public string Period(Measure m, DateOnly asOf)
     {
         var validity = PolicyEngine.ValidityOf(m, asOf);
-        var stated = m.Period.Text is { Length: > 0 } t ? t + "，" : "";
+        // The document's own period wording only adds something when it names no end date the engine could state.
+        var stated = validity.Until is null && m.Period.Text is { Length: > 0 } t ? t + "，" : "";
         return texts.Say(validity.Status == Validity.Ended ? "period.ended" : "period.line",
             ("stated", stated), ("validity", validity.Text), ("asof", Date(asOf)));
     }
@@ -56,16 +57,17 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
     public string Block(MeasureResult r, DateOnly asOf, bool withQuote)
     {
         var m = r.Measure;
-        var lines = new List<string>
+        var lines = new List<string> { $"{Title(m)}：{AmountLine(r)}" };
+        if (m.Conditions.Count > 0)
         {
-            $"{Title(m)}：{AmountLine(r)}",
-            texts.Say("measure.conditions", ("conditions", Conditions(m))),
-            Period(m, asOf),
-            withQuote ? Quote(m) : Source(m),
-        };
+            lines.Add(texts.Say("measure.conditions", ("conditions", Conditions(m))));
+        }
+
+        lines.Add(Period(m, asOf));
+        lines.Add(withQuote ? Quote(m) : Source(m));
         if (m.Limits.Note is { Length: > 0 } note)
         {
-            lines.Insert(2, texts.Say("measure.limits", ("note", note)));
+            lines.Insert(lines.Count - 2, texts.Say("measure.limits", ("note", note)));
         }
 
         return string.Join("\n", lines);
