@@ -1,3 +1,4 @@
+using BotAssistant.Web.CatalogApi;
 using BotAssistant.Web.Endpoints;
 using BotAssistant.Web.Hosting;
 
@@ -8,6 +9,7 @@ builder.AddKnowledge();
 
 var app = builder.Build();
 app.MapBotMessages();
+app.MapCatalogApi();
 // Teams add their endpoints here, e.g. app.MapDirectLine(); app.MapWeChat(); app.MapStaff();
 
 app.Run();
