@@ -43,7 +43,7 @@ public static class MeasureSearch
                 continue;
             }
 
-            var (score, matched) = placeOnly ? (1, [m.Measure.Place]) : Score(m, understanding, words, weights, text);
+            var (score, matched) = placeOnly ? (1, [m.Measure.Place]) : Score(index, m, understanding, words, weights, text);
             if (score > 0)
             {
                 hits.Add((new SearchHit(m.Measure, Math.Round(score, 2), matched), m.Order));
@@ -61,7 +61,7 @@ public static class MeasureSearch
     }
 
     private static (double Score, List<string> Matched) Score(
-        IndexedMeasure m, Understanding u, IReadOnlyList<string> words, Dictionary<string, double> weights, string text)
+        SearchIndex index, IndexedMeasure m, Understanding u, IReadOnlyList<string> words, Dictionary<string, double> weights, string text)
     {
         var matched = new List<string>();
         double score = 0;
@@ -87,7 +87,9 @@ public static class MeasureSearch
                     Add(TopicWeight, e.Text);
                     break;
                 case EntityKind.Group when m.Terms.Mentions(e.Value):
-                    Add(GroupWeight, e.Text);
+                    // A measure named for the group (招用自主就业退役士兵…) outranks one that merely lists it among others.
+                    var named = index.GroupNames.GetValueOrDefault(e.Value)?.Any(n => m.Names.Contains(n, StringComparison.Ordinal)) == true;
+                    Add(named ? GroupWeight * 2 : GroupWeight, e.Text);
                     break;
                 case EntityKind.Material when m.Measure.Materials.Any(r => r.Id == e.Value):
                     Add(MaterialWeight, e.Text);

@@ -17,11 +17,37 @@ internal sealed class SearchIndex
 
     public IReadOnlyList<IndexedMeasure> Measures { get; }
 
+    /// <summary>
+    /// How the catalog itself names a group the language layer recognized: the hired_group label for that key
+    /// (veteran → 自主就业退役士兵) and the is_&lt;group&gt; label without its 是否 (是否退役军人 → 退役军人).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GroupNames { get; private init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
     public static SearchIndex For(KnowledgeSnapshot snapshot) => Cache.GetValue(snapshot, Build);
 
     /// <summary>How many measures hold the word anywhere, for its weight: 补贴 is everywhere, 留用率 is rare.</summary>
     public int DocumentFrequency(string word) => Measures.Count(m => m.Names.Contains(word, StringComparison.Ordinal)
         || m.Details.Contains(word, StringComparison.Ordinal) || m.Source.Contains(word, StringComparison.Ordinal));
+
+    private static Dictionary<string, IReadOnlyList<string>> Groups(Catalog catalog, Func<string, string> norm)
+    {
+        var names = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string group, string name) =>
+            (names.TryGetValue(group, out var list) ? list : names[group] = []).Add(norm(name));
+        foreach (var (key, label) in catalog.Facts.GetValueOrDefault("hired_group")?.Values ?? [])
+        {
+            Add(key, label);
+        }
+
+        foreach (var f in catalog.Facts.Values.Where(f => f.Type == FactType.Bool && f.Name.StartsWith("is_", StringComparison.Ordinal)))
+        {
+            var label = f.Label.StartsWith("是否", StringComparison.Ordinal) ? f.Label[2..] : f.Label;
+            Add(f.Name[3..], label.Split('（')[0]);
+        }
+
+        return names.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value);
+    }
 
     /// <summary>
     /// The language layer's normalization, spaces dropped (quotes print "离校 5 年内"). The normalizer cuts long
@@ -56,7 +82,7 @@ internal sealed class SearchIndex
                 m.Document.Number, m.Document.Title, m.Clause);
             return new IndexedMeasure(m, order, Norm(names), Norm(details), Norm(source), ConditionTerms.Of(m));
         }).ToList();
-        return new SearchIndex(list);
+        return new SearchIndex(list) { GroupNames = Groups(catalog, Norm) };
     }
 }
 
