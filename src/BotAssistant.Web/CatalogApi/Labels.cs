@@ -19,7 +19,9 @@ public static class Labels
     public static bool TryAudience(string? raw, out Audience audience)
     {
         audience = Audience.Any;
-        return string.IsNullOrWhiteSpace(raw) || Enum.TryParse(raw.Trim(), ignoreCase: true, out audience);
+        // Names only: Enum.TryParse would also take "1" or "99".
+        return string.IsNullOrWhiteSpace(raw)
+            || (raw.Trim().All(char.IsAsciiLetter) && Enum.TryParse(raw.Trim(), ignoreCase: true, out audience));
     }
 
     public static string Key(MaterialSource s) => s.ToString().ToLowerInvariant();

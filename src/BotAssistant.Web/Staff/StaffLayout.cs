@@ -32,6 +32,7 @@ public static class StaffLayout
         .fields { display:grid; grid-template-columns: repeat(auto-fill, minmax(320px,1fr)); gap:.5rem 1rem; }
         .fields label { display:block; } .fields .name { display:block; font-size:.9em; }
         .error { background:#fdecea; border:1px solid var(--bad); color:var(--bad); padding:.5rem .8rem; border-radius:4px; }
+        .compare .formula { font-family:inherit; background:none; padding:0; color:var(--muted); font-size:.9em; }
         .src-stated { color:var(--ok); } .src-implied { color:var(--accent); } .src-common { color:var(--warn); }
         ul { margin:.2rem 0; padding-left:1.3rem; }
         @media print {

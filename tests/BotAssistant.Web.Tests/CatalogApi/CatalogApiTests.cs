@@ -143,6 +143,7 @@ public sealed class CatalogApiTests(BotHostFactory host) : IClassFixture<BotHost
     [InlineData("/api/catalog/search?q=x&limit=0", HttpStatusCode.BadRequest)]
     [InlineData("/api/catalog/measures?place=北京", HttpStatusCode.NotFound)]
     [InlineData("/api/catalog/measures?audience=cat", HttpStatusCode.BadRequest)]
+    [InlineData("/api/catalog/measures?audience=99", HttpStatusCode.BadRequest)]
     [InlineData("/api/catalog/facts?measure=nope", HttpStatusCode.NotFound)]
     public async Task Bad_queries_get_a_problem_with_a_chinese_title(string url, HttpStatusCode status)
     {
