@@ -304,7 +304,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     private DateOnly? AsOfRequest(Understanding u)
     {
         var text = u.Normalized;
-        if (!texts.Say("asof.cues").Split('|').Any(text.Contains) || u.First(EntityKind.Date) is not { } date
+        if (!texts.AsOfCues.Any(text.Contains) || u.First(EntityKind.Date) is not { } date
             || !DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
             return null;

@@ -11,6 +11,7 @@ public sealed record QuestionText(
     string? Retry,
     IReadOnlyList<KeyValuePair<string, string>> Choices,
     IReadOnlyList<string> Affirm,
+    IReadOnlyList<string> Zero,
     IReadOnlyList<string> SaysYes,
     IReadOnlyList<string> SaysNo);
 
@@ -28,21 +29,34 @@ public sealed class DialogTexts
 {
     private readonly IReadOnlyDictionary<string, string> _templates;
 
-    private DialogTexts(IReadOnlyDictionary<string, QuestionText> questions, IReadOnlyDictionary<string, string> templates)
+    private DialogTexts(
+        IReadOnlyDictionary<string, QuestionText> questions, IReadOnlyDictionary<string, string> templates,
+        IReadOnlyList<string> skipWords, IReadOnlyList<string> asOfCues)
     {
         Questions = questions;
         _templates = templates;
+        SkipWords = skipWords;
+        AsOfCues = asOfCues;
     }
 
     public IReadOnlyDictionary<string, QuestionText> Questions { get; }
 
+    /// <summary>Answers that leave the question open: "不知道", "跳过".</summary>
+    public IReadOnlyList<string> SkipWords { get; }
+
+    /// <summary>Words that make a date in the message the as-of date: "按2023年的政策算".</summary>
+    public IReadOnlyList<string> AsOfCues { get; }
+
     public static DialogTexts Load(string directory, IEnumerable<string> requiredTemplates)
     {
         var errors = new List<string>();
-        var questions = ReadQuestions(Path.Combine(directory, "questions.yaml"), errors);
+        var questionsPath = Path.Combine(directory, "questions.yaml");
+        var questions = ReadQuestions(questionsPath, errors);
         var templates = ReadTemplates(Path.Combine(directory, "responses.yaml"), errors);
+        var skip = TopList(questionsPath, "skip", errors);
+        var asOfCues = TopList(questionsPath, "asof_cues", errors);
         errors.AddRange(requiredTemplates.Where(k => !templates.ContainsKey(k)).Select(k => $"responses.yaml: template '{k}' is missing"));
-        return errors.Count > 0 ? throw new DialogTextException(errors) : new DialogTexts(questions, templates);
+        return errors.Count > 0 ? throw new DialogTextException(errors) : new DialogTexts(questions, templates, skip, asOfCues);
     }
 
     /// <summary>The template with its {placeholders} filled; unknown placeholders stay visible so a test catches them.</summary>
@@ -94,13 +108,14 @@ public sealed class DialogTexts
                 continue;
             }
 
-            result[fact] = new QuestionText(fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "affirm"), List(q, "yes"), List(q, "no"));
+            result[fact] = new QuestionText(
+                fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "affirm"), List(q, "zero"), List(q, "yes"), List(q, "no"));
         }
 
         return result;
     }
 
-    private static readonly string[] QuestionKeys = ["ask", "retry", "choices", "affirm", "yes", "no"];
+    private static readonly string[] QuestionKeys = ["ask", "retry", "choices", "affirm", "zero", "yes", "no"];
 
     private static Dictionary<string, string> ReadTemplates(string path, List<string> errors)
     {
@@ -125,7 +140,40 @@ public sealed class DialogTexts
         return result;
     }
 
+    private static List<string> TopList(string path, string key, List<string> errors)
+    {
+        var top = Top(path, errors);
+        if (top is not null && top.Children.TryGetValue(key, out var node) && node is YamlSequenceNode seq)
+        {
+            return seq.Children.Select(c => c.ToString()).Where(w => w.Length > 0).ToList();
+        }
+
+        if (top is not null)
+        {
+            errors.Add($"{path}:1: expected a top-level '{key}:' list");
+        }
+
+        return [];
+    }
+
     private static YamlMappingNode? Root(string path, string rootKey, List<string> errors)
+    {
+        var top = Top(path, errors);
+        if (top is null)
+        {
+            return null;
+        }
+
+        if (top.Children.TryGetValue(rootKey, out var node) && node is YamlMappingNode map)
+        {
+            return map;
+        }
+
+        errors.Add($"{path}:1: expected a top-level '{rootKey}:' mapping");
+        return null;
+    }
+
+    private static YamlMappingNode? Top(string path, List<string> errors)
     {
         if (!File.Exists(path))
         {
@@ -141,13 +189,12 @@ public sealed class DialogTexts
                 stream.Load(reader);
             }
 
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode top
-                && top.Children.TryGetValue(rootKey, out var node) && node is YamlMappingNode map)
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode top)
             {
-                return map;
+                return top;
             }
 
-            errors.Add($"{path}:1: expected a top-level '{rootKey}:' mapping");
+            errors.Add($"{path}:1: expected a mapping at the top");
         }
         catch (YamlException ex)
         {

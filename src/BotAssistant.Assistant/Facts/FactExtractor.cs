@@ -17,8 +17,6 @@ public sealed record ExtractedFacts(IReadOnlyDictionary<string, FactValue> Value
 /// </summary>
 public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 {
-    private static readonly string[] SkipWords = ["不知道", "不清楚", "跳过", "不确定", "说不好", "不记得", "不晓得", "不了解", "忘了", "没数"];
-
     public ExtractedFacts Extract(Understanding u, string? role, string? pending, IReadOnlyList<string> choices, DateOnly asOf)
     {
         var found = new Dictionary<string, FactValue>(StringComparer.Ordinal);
@@ -38,7 +36,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         AddQuantities(u, role, pending, found, asOf);
         AddPhraseFacts(text, found);
         // "不知道" starts like a no: read it as a skip before any yes/no.
-        var skipped = pending is not null && !found.ContainsKey(pending) && SkipWords.Any(text.Contains);
+        var skipped = pending is not null && !found.ContainsKey(pending) && texts.SkipWords.Any(text.Contains);
         var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found);
         return new ExtractedFacts(found.Where(kv => catalog.Facts.ContainsKey(kv.Key)).ToDictionary(), skipped, answered || found.ContainsKey(pending ?? ""));
     }
@@ -259,6 +257,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 return true;
             case FactType.Enum when ChoiceKey(u, def, choices) is { } key:
                 found[pending] = FactValue.OfKey(key);
+                return true;
+            case FactType.Number when texts.Questions.TryGetValue(pending, out var zero) && zero.Zero.Any(text.Contains):
+                found[pending] = FactValue.Of(0m);
                 return true;
             case FactType.Number when texts.Questions.TryGetValue(pending, out var q) && u.YesNo != "no"
                                       && (q.Affirm.Any(text.Contains) || u.YesNo == "yes"):

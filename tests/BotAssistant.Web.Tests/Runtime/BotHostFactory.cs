@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BotAssistant.Web.Tests.Runtime;
 
@@ -50,6 +51,8 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {
+            // The host registers the assistant; runtime tests swap in the probe bot, or no bot at all.
+            services.RemoveAll<IBot>();
             if (RegisterBot)
             {
                 services.AddSingleton<IBot, RuntimeProbeBot>();

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using BotAssistant.Assistant.Bench;
+using BotAssistant.Assistant.Conversation;
+using BotAssistant.Assistant.Dialogs;
+using BotAssistant.Assistant.Knowledge;
+using BotAssistant.Assistant.Replies;
+
+// Replays conversations through the assistant in process (understand + decide + render, no HTTP, no storage):
+// how many questions a screening needs before its result, and how long one turn takes (p50/p99).
+var root = FindRoot();
+var knowledge = new KnowledgeBase(Path.Combine(root, "knowledge"), null, [], 500, TimeProvider.System);
+var texts = DialogTexts.Load(Path.Combine(root, "dialogs"), []);
+var brain = new AssistantBrain(knowledge, texts, new AssistantOptions { AsOf = "2026-12-01" });
+var today = new DateOnly(2026, 12, 1);
+var evalCases = Path.Combine(root, "..", "shared", "eval-public", "cases.jsonl");
+var screenings = File.Exists(evalCases) ? ScreeningScript.FromEvalCases(evalCases).ToList() : [];
+var transcripts = ScreeningScript.FromTranscripts(Path.Combine(root, "tests", "BotAssistant.Assistant.Tests", "transcripts")).ToList();
+
+var questionCounts = new List<(string Name, int Questions)>();
+foreach (var script in screenings)
+{
+    questionCounts.Add((script.Name, Play(script, recordTimes: null)));
+}
+
+// Questions asked in transcripts: turns whose reply asks something before a reply that does not.
+foreach (var script in transcripts)
+{
+    var state = new AssistantState();
+    var asked = 0;
+    foreach (var turn in script.Turns)
+    {
+        if (brain.Respond(state, turn, today) is { ExpectsInput: true })
+        {
+            asked++;
+        }
+    }
+
+    questionCounts.Add((script.Name, asked));
+}
+
+var samples = new List<double>();
+for (var round = 0; round < 30; round++)
+{
+    foreach (var script in screenings.Concat(transcripts))
+    {
+        Play(script, round == 0 ? null : samples);
+    }
+}
+
+samples.Sort();
+Console.WriteLine($"conversations: {screenings.Count} scripted screenings + {transcripts.Count} transcripts");
+Console.WriteLine("questions before the result (count of conversations):");
+foreach (var g in questionCounts.GroupBy(q => q.Questions).OrderBy(g => g.Key))
+{
+    Console.WriteLine($"  {g.Key}: {g.Count()}");
+}
+
+Console.WriteLine($"  ≤5: {questionCounts.Count(q => q.Questions <= 5) * 100.0 / Math.Max(1, questionCounts.Count):F0}%; max {questionCounts.Max(q => q.Questions)} ({questionCounts.MaxBy(q => q.Questions).Name})");
+Console.WriteLine($"turn (understand + decide + render): n={samples.Count} p50={Pct(0.5):F0} µs p99={Pct(0.99):F0} µs max={samples[^1]:F0} µs");
+
+double Pct(double p) => samples[Math.Min(samples.Count - 1, (int)(samples.Count * p))];
+
+int Play(ScreeningScript script, List<double>? recordTimes)
+{
+    var state = new AssistantState();
+    Reply? reply = null;
+    foreach (var turn in script.Turns)
+    {
+        reply = Timed(state, turn, recordTimes);
+    }
+
+    var questions = 0;
+    while (script.Answers.Count > 0 && reply is { ExpectsInput: true } && questions < 8)
+    {
+        reply = Timed(state, script.AnswerTo(string.Join("\n", reply.Paragraphs.Concat(reply.Actions.Select(a => a.Title ?? "")))), recordTimes);
+        questions++;
+    }
+
+    return questions;
+}
+
+Reply Timed(AssistantState state, string text, List<double>? recordTimes)
+{
+    var start = Stopwatch.GetTimestamp();
+    var reply = brain.Respond(state, text, today);
+    ReplyRenderer.Render(reply, ChannelProfile.For("webchat"));
+    recordTimes?.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+    return reply;
+}
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BotAssistant.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    return dir?.FullName ?? throw new InvalidOperationException("run inside the repository");
+}
