@@ -11,7 +11,7 @@ namespace BotAssistant.Web.Channels.WeChat;
 /// run once per MsgId, the answer rendered as text with a numbered menu, and WeChat's 5-second window respected.
 /// </summary>
 public sealed partial class WeChatTurns(
-    ChannelAdapter adapter, IBot bot, WeChatMenuStore menus, WeChatReplyCache cache, IOptions<WeChatOptions> options,
+    ChannelAdapter adapter, IServiceProvider services, WeChatMenuStore menus, WeChatReplyCache cache, IOptions<WeChatOptions> options,
     TimeProvider timeProvider, IHostApplicationLifetime lifetime, ILogger<WeChatTurns> logger)
 {
     private readonly WeChatOptions _options = options.Value;
@@ -85,7 +85,7 @@ public sealed partial class WeChatTurns(
 
     private async Task<string?> RunAsync(WeChatProfile profile, WeChatMessage message, Activity activity, CancellationToken cancellationToken)
     {
-        var replies = await adapter.CollectAsync(activity, bot, cancellationToken);
+        var replies = await adapter.CollectAsync(activity, services.GetRequiredService<IBot>(), cancellationToken);
         var rendered = _renderer.Render(replies);
         await menus.SetAsync(profile.ChannelId, message.FromUserName!, rendered?.Menu, cancellationToken);
         return rendered?.Text;

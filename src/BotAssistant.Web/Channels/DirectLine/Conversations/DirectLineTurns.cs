@@ -6,9 +6,10 @@ namespace BotAssistant.Web.Channels.DirectLine.Conversations;
 
 /// <summary>
 /// Puts a client's activity into the conversation log, runs the bot's turn on it and logs each reply as the bot
-/// sends it, so streaming clients see replies one by one.
+/// sends it, so streaming clients see replies one by one. The bot is resolved per turn so a host without one fails
+/// at MapDirectLine with a clear message, not in service validation.
 /// </summary>
-public sealed class DirectLineTurns(ChannelAdapter adapter, IConversationLog log, IBot bot, IOptions<DirectLineOptions> options, TimeProvider timeProvider)
+public sealed class DirectLineTurns(ChannelAdapter adapter, IConversationLog log, IServiceProvider services, IOptions<DirectLineOptions> options, TimeProvider timeProvider)
 {
     public const string ChannelId = "directline";
     private readonly DirectLineOptions _options = options.Value;
@@ -54,7 +55,7 @@ public sealed class DirectLineTurns(ChannelAdapter adapter, IConversationLog log
     }
 
     private Task RunAsync(Activity activity, string conversationId, CancellationToken cancellationToken) =>
-        adapter.ProcessAsync(activity, bot, async (reply, ct) =>
+        adapter.ProcessAsync(activity, services.GetRequiredService<IBot>(), async (reply, ct) =>
         {
             reply.ChannelId = ChannelId;
             reply.From ??= Bot;
