@@ -1,4 +1,6 @@
 using BotAssistant.Web.CatalogApi;
+using BotAssistant.Web.Channels.DirectLine;
+using BotAssistant.Web.Channels.WeChat;
 using BotAssistant.Web.Endpoints;
 using BotAssistant.Web.Hosting;
 using BotAssistant.Web.Staff;
@@ -7,12 +9,15 @@ var builder = BotHosting.CreateBuilder(args);
 builder.AddBotRuntime();
 builder.AddKnowledge();
 builder.AddAssistant();
+builder.AddDirectLine();
+builder.AddWeChat();
 
 var app = builder.Build();
 app.MapBotMessages();
+app.MapDirectLine();
+app.MapWeChat();
 app.MapCatalogApi();
 app.MapStaffPages();
-// Teams add their endpoints here, e.g. app.MapDirectLine(); app.MapWeChat(); app.MapStaff();
 
 app.Run();
 
