@@ -8,9 +8,20 @@ botassistant_services() {
   local redis_port=6390 pg_port=5440
   local pg_dir="${BOTASSISTANT_PGDATA:-/tmp/botassistant-pg}"
 
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq || return 1
-  apt-get install -y -qq redis-server postgresql chromium fonts-noto-cjk >/dev/null || return 1
+  # Install only what is missing: apt-get update alone costs a minute, and a machine that already has
+  # the tools (or the services running) needs none of it.
+  local missing=()
+  command -v redis-server >/dev/null || redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1 || missing+=(redis-server)
+  ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+  command -v chromium >/dev/null || [ -x "${BOTASSISTANT_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+  # grep without -q reads to the end: with -q, fc-list can die of SIGPIPE and pipefail would call the font missing.
+  fc-list 2>/dev/null | grep -i "noto.*cjk" >/dev/null || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq || return 1
+    apt-get install -y -qq "${missing[@]}" >/dev/null || return 1
+  fi
 
   if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
     redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no || return 1

@@ -50,7 +50,9 @@ internal sealed class Commands(Catalog catalog, TextWriter output)
         var path = options.Positional.FirstOrDefault() ?? throw new UsageException("eval: give a FACTS.yaml file");
         var facts = catalog.ParseFacts(ReadFacts(path));
         var asOf = options.Value("as-of") is { } d
-            ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ? DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed
+                : throw new UsageException($"--as-of: '{d}' is not a date like 2023-10-01")
             : DateOnly.FromDateTime(DateTime.Today);
         var place = options.Value("place") ?? (facts.TryGet("place", out var p) ? p.ToString() : null);
         var candidates = Filter(catalog.Measures, options, place);
@@ -89,7 +91,16 @@ internal sealed class Commands(Catalog catalog, TextWriter output)
     private static List<KeyValuePair<string, string>> ReadFacts(string path)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(path)));
+        try
+        {
+            stream.Load(new StringReader(File.ReadAllText(path)));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            // Same file:line form as the validator, so an editor can jump to it.
+            throw new UsageException($"{path}:{ex.Start.Line}: {ex.Message}");
+        }
+
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
         {
             throw new UsageException($"{path}: expected a mapping of fact: value");

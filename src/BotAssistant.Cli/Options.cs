@@ -1,6 +1,9 @@
 namespace BotAssistant.Cli;
 
-/// <summary>Hand-parsed command line: one verb, positional arguments and --name value options.</summary>
+/// <summary>
+/// Hand-parsed command line: one verb, positional arguments and --name value options. An option
+/// followed by another option has no value (so "--place --json" is an error, not place "--json").
+/// </summary>
 internal sealed record Options(string Verb, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string?> Named)
 {
     private static readonly HashSet<string> Flags = ["json", "help"];
@@ -23,7 +26,7 @@ internal sealed record Options(string Verb, IReadOnlyList<string> Positional, IR
             {
                 named[name[..eq]] = name[(eq + 1)..];
             }
-            else if (Flags.Contains(name) || i + 1 >= args.Length)
+            else if (Flags.Contains(name) || i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 named[name] = null;
             }
@@ -39,7 +42,10 @@ internal sealed record Options(string Verb, IReadOnlyList<string> Positional, IR
 
     public bool Flag(string name) => Named.ContainsKey(name);
 
-    public string? Value(string name) => Named.GetValueOrDefault(name);
+    /// <summary>The value of --name; "--place" at the end with nothing after it is a usage error, not "no filter".</summary>
+    public string? Value(string name) => Named.TryGetValue(name, out var value) && value is null && !Flags.Contains(name)
+        ? throw new UsageException($"--{name} needs a value")
+        : value;
 
     /// <summary>--knowledge, else the knowledge/ beside BotAssistant.sln above the current directory.</summary>
     public string KnowledgeDirectory =>

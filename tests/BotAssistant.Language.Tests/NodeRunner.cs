@@ -7,8 +7,6 @@ internal static class NodeRunner
 {
     public static string NodeDir => Path.Combine(TestModel.RepoRoot, "tests", "BotAssistant.Language.Tests", "node");
 
-    public static bool Required => Environment.GetEnvironmentVariable("BOTASSISTANT_REQUIRE_SERVICES") == "1";
-
     /// <summary>Null when ready, else why not (node missing, packages not installable).</summary>
     public static string? Prepare(string packageProbe)
     {
@@ -23,6 +21,11 @@ internal static class NodeRunner
         }
 
         // Only when missing, from the committed lock file: repeat runs cost nothing.
+        if (Run("npm", "--version", NodeDir, TimeSpan.FromSeconds(20)) is not { ExitCode: 0 })
+        {
+            return $"node_modules/{packageProbe} is missing and npm is not on PATH to install it";
+        }
+
         var npm = Run("npm", "ci --no-audit --no-fund", NodeDir, TimeSpan.FromMinutes(5));
         return npm is { ExitCode: 0 } && Directory.Exists(Path.Combine(NodeDir, "node_modules", packageProbe))
             ? null

@@ -24,6 +24,12 @@ public class PropertyTests
     public void MixedScriptsAndLoneSurrogatesNeverThrow() =>
         Mixed.Array[0, 120].Select(a => new string(a)).Sample(Check, iter: 5000);
 
+    /// <summary>Runs of digits, numerals and units: where the arithmetic (×12, ×万, year and month casts) could overflow.</summary>
+    [Fact]
+    public void NumberHeavyTextNeverThrows() =>
+        Gen.Const("0123456789零一二三四五六七八九十百千万亿两俩半年月个岁周天%元块wk.多几余来毕业了第").SelectMany(s => Gen.Int[0, s.Length - 1].Select(i => s[i]))
+            .Array[0, 80].Select(a => new string(a)).Sample(Check, iter: 5000);
+
     [Fact]
     public void ExpectedAnswersOfEveryKindNeverThrow() =>
         Gen.Select(Mixed.Array[0, 40].Select(a => new string(a)), Gen.Enum<ExpectedKind>()).Sample(t =>
@@ -31,6 +37,22 @@ public class PropertyTests
             var expected = new ExpectedAnswer("x", t.Item2, ["初级（五级）", "中级", ""]);
             Check(t.Item1, expected);
         }, iter: 3000);
+
+    /// <summary>Found by MixedScriptsAndLoneSurrogatesNeverThrow (seed 4se-lD4NHRk3): digit runs too big for a year or an int.</summary>
+    [Theory]
+    [InlineData("2128k万ty")]
+    [InlineData("99999999999年")]
+    [InlineData("毕业99999999999年了")]
+    [InlineData("毕业9999年了")]
+    [InlineData("9999999999999999999999999999万")]
+    [InlineData("一二三四五六七八九一二三四五六七八九一二三四五六七八九一二三")]
+    [InlineData("99999999999999999999999999999999999个月")]
+    [InlineData("九千九百九十九万亿亿亿亿亿亿亿亿年")]
+    public void HugeNumbersAreNotReadAndNeverThrow(string text)
+    {
+        Check(text);
+        Assert.All(TestModel.U(text).Entities, e => Assert.True(e.Number is null || e.Number <= 1_000_000_000_000_000m * 12, e.ToString()));
+    }
 
     [Fact]
     public void VeryLongInputIsCutAndMarked()

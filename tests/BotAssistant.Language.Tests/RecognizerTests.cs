@@ -87,6 +87,28 @@ public class RecognizerTests
         Assert.StartsWith("user.txt:2:", ex.Message);
     }
 
+    /// <summary>A deployment's own dictionary (appsettings Knowledge:ExtraDictionaries) in jieba format changes the cut.</summary>
+    [Fact]
+    public void DeploymentDictionaryFilesAddWords()
+    {
+        const string text = "我想去崆峒云端驿站打零工";
+        Assert.DoesNotContain("崆峒云端驿站", TestModel.Model.Segmenter.CutToWords(text));
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(file, ["# a local service point", "崆峒云端驿站 2000 ns", "打零工 500"]);
+            var model = LanguageModel.Build(KnowledgeVocabulary.Load(Path.Combine(TestModel.RepoRoot, "knowledge")),
+                TestModel.Options with { ExtraDictionaryPaths = [file] });
+            var words = model.Segmenter.CutToWords(text);
+            Assert.Contains("崆峒云端驿站", words);
+            Assert.Contains("打零工", words);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void SegmentsDomainWordsWhole()
     {

@@ -55,6 +55,14 @@ public class LoaderTests
     }
 
     [Fact]
+    public void Missing_clause_names_the_measure_line()
+    {
+        var text = Measure("m", Ok).Replace("    clause: （一）\n", "");
+        var e = Single(Errors(text), "missing 'clause'");
+        Assert.Equal(11, e.Line);
+    }
+
+    [Fact]
     public void Quote_not_in_seed_but_whitespace_and_width_are_ignored()
     {
         var seeds = Directory.CreateTempSubdirectory().FullName;

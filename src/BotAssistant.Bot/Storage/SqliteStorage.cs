@@ -1,14 +1,30 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace BotAssistant.Bot.Storage;
 
-/// <summary>The default store: one SQLite file in WAL mode, table created on first use.</summary>
-public sealed class SqliteStorage : IStorage
+/// <summary>
+/// The default store: one SQLite file in WAL mode, table created on first use.
+/// SQLite has one writer at a time. Letting every turn open its own connection and race for that lock
+/// made concurrent turns sleep in SQLite's busy handler, so writes go through one long-lived writer
+/// connection instead: concurrent WriteAsync/DeleteAsync calls queue up, and the writer commits all
+/// that are waiting in one IMMEDIATE transaction (group commit), each call inside its own savepoint so
+/// an ETag conflict undoes only that call. A call completes only after the commit that holds it.
+/// Reads use pooled connections; in WAL mode they never wait for the writer.
+/// </summary>
+public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
 {
     private const string Table = "bot_state";
+
+    /// <summary>Enough to empty the queue of a busy host in one commit, small enough to keep one transaction short.</summary>
+    private const int MaxBatch = 256;
+
     private readonly string _connectionString;
     private readonly OnceInitializer _ensureCreated;
+    private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _writerStart = new();
+    private Task? _writer;
 
     public SqliteStorage(string databasePath)
     {
@@ -35,9 +51,11 @@ public sealed class SqliteStorage : IStorage
             return result;
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _ensureCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT key, etag, value FROM {Table} WHERE key = $key";
+        command.CommandText = $"SELECT etag, value FROM {Table} WHERE key = $key";
         var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
         foreach (var key in keys)
         {
@@ -45,8 +63,8 @@ public sealed class SqliteStorage : IStorage
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                using var document = JsonDocument.Parse(reader.GetString(2));
-                result[key] = new StoreItem(document.RootElement.Clone(), reader.GetString(1));
+                using var document = JsonDocument.Parse(reader.GetString(1));
+                result[key] = new StoreItem(document.RootElement.Clone(), reader.GetString(0));
             }
         }
 
@@ -57,84 +75,184 @@ public sealed class SqliteStorage : IStorage
         IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var written = new Dictionary<string, string>(StringComparer.Ordinal);
         if (changes.Count == 0)
         {
-            return written;
+            return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // IMMEDIATE takes the write lock up front, so the ETag check and the write cannot interleave with another writer.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var (key, item) in changes)
-        {
-            var eTag = ETags.New();
-            if (await WriteOneAsync(connection, transaction, key, item, eTag, cancellationToken).ConfigureAwait(false) == 0)
-            {
-                throw StorageConcurrencyException.For(key, item.ETag);
-            }
-
-            written[key] = eTag;
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return written;
+        // New ETags are chosen by the caller's thread, keeping the writer loop to SQL only.
+        var request = new WriteRequest(changes.Select(c => (c.Key, c.Value, ETags.New())).ToList(), null, cancellationToken);
+        await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+        return await request.Done.Task.ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"DELETE FROM {Table} WHERE key = $key";
-        var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var key in keys)
+        if (keys.Count == 0)
         {
-            keyParameter.Value = key;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var request = new WriteRequest([], keys.ToList(), cancellationToken);
+        await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+        await request.Done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the writer after the queued calls are committed, then closes its connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        Task? writer;
+        lock (_writerStart)
+        {
+            writer = _writer;
+        }
+
+        if (writer is not null)
+        {
+            await writer.ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> WriteOneAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string key, StoreItem item, string eTag, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = item.IsCreateOnly
-            ? $"INSERT INTO {Table} (key, etag, value, updated_at) VALUES ($key, $etag, $value, datetime('now')) ON CONFLICT(key) DO NOTHING"
-            : item.IsUnconditional
-            ? $"""
-               INSERT INTO {Table} (key, etag, value, updated_at) VALUES ($key, $etag, $value, datetime('now'))
-               ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at
-               """
-            : $"UPDATE {Table} SET etag = $etag, value = $value, updated_at = datetime('now') WHERE key = $key AND etag = $expected";
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$etag", eTag);
-        command.Parameters.AddWithValue("$value", item.Value.GetRawText());
-        command.Parameters.AddWithValue("$expected", (object?)item.ETag ?? DBNull.Value);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task EnqueueAsync(WriteRequest request, CancellationToken cancellationToken)
     {
         await _ensureCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+        if (!_queue.Writer.TryWrite(request))
+        {
+            throw new ObjectDisposedException(nameof(SqliteStorage));
+        }
+
+        lock (_writerStart)
+        {
+            _writer ??= Task.Run(WriterLoopAsync, CancellationToken.None);
+        }
     }
 
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    private async Task WriterLoopAsync()
+    {
+        SqliteConnection? connection = null;
+        var batch = new List<WriteRequest>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                {
+                    // A caller that gave up before its turn came is not written at all; once in a batch it runs to the end.
+                    if (next.CancellationToken.IsCancellationRequested)
+                    {
+                        next.Done.TrySetCanceled(next.CancellationToken);
+                    }
+                    else
+                    {
+                        batch.Add(next);
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    connection ??= await OpenWriterAsync().ConfigureAwait(false);
+                    var outcomes = CommitBatch(connection, batch);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        outcomes[i]();
+                    }
+                }
+                catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+                {
+                    // The commit itself failed (disk full, file locked by another process past the timeout):
+                    // nothing of this batch is stored, every caller in it hears why, and the next batch reopens.
+                    foreach (var request in batch)
+                    {
+                        request.Done.TrySetException(ex);
+                    }
+
+                    connection?.Dispose();
+                    connection = null;
+                }
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// One transaction for the whole batch, one savepoint per call. Returns, per call, how to complete it;
+    /// the callers are told only after the commit, so nobody sees a result that could still be rolled back.
+    /// </summary>
+    private static List<Action> CommitBatch(SqliteConnection connection, List<WriteRequest> batch)
+    {
+        var outcomes = new List<Action>(batch.Count);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var statements = new WriterStatements(connection, transaction);
+        foreach (var request in batch)
+        {
+            transaction.Save("call");
+            var conflict = WriteAll(statements, request);
+            foreach (var key in request.Deletes ?? [])
+            {
+                statements.Delete(key);
+            }
+
+            if (conflict is not null)
+            {
+                transaction.Rollback("call");
+                outcomes.Add(() => request.Done.TrySetException(conflict));
+            }
+            else
+            {
+                var written = request.Changes.ToDictionary(c => c.Key, c => c.NewETag, StringComparer.Ordinal);
+                outcomes.Add(() => request.Done.TrySetResult(written));
+            }
+
+            transaction.Release("call");
+        }
+
+        transaction.Commit();
+        return outcomes;
+    }
+
+    /// <summary>All of one call's changes, or the conflict that voids them.</summary>
+    private static StorageConcurrencyException? WriteAll(WriterStatements statements, WriteRequest request)
+    {
+        foreach (var (key, item, eTag) in request.Changes)
+        {
+            if (statements.Write(key, item, eTag) == 0)
+            {
+                return StorageConcurrencyException.For(key, item.ETag);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<SqliteConnection> OpenWriterAsync()
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.OpenAsync().ConfigureAwait(false);
         // Per connection, not per file: WAL with NORMAL syncs at checkpoints instead of every commit.
+        // Only the writer commits, so only the writer needs it, and it is set once for its whole life.
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous = NORMAL";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
         return connection;
     }
 
     private async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         // WAL is a property of the file, so setting it once covers every later connection.
         command.CommandText = $"""
@@ -146,5 +264,86 @@ public sealed class SqliteStorage : IStorage
                 updated_at TEXT NOT NULL);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A queued WriteAsync (Changes) or DeleteAsync (Deletes) and the caller waiting for it.</summary>
+    private sealed record WriteRequest(
+        IReadOnlyList<(string Key, StoreItem Item, string NewETag)> Changes,
+        IReadOnlyList<string>? Deletes,
+        CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource<IReadOnlyDictionary<string, string>> Done { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>The four statements of a batch, prepared once per transaction instead of once per key.</summary>
+    private sealed class WriterStatements : IDisposable
+    {
+        private readonly SqliteCommand _createOnly;
+        private readonly SqliteCommand _upsert;
+        private readonly SqliteCommand _update;
+        private readonly SqliteCommand _delete;
+
+        public WriterStatements(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _createOnly = Command(connection, transaction,
+                $"INSERT INTO {Table} (key, etag, value, updated_at) VALUES ($key, $etag, $value, datetime('now')) ON CONFLICT(key) DO NOTHING");
+            _upsert = Command(connection, transaction, $"""
+                INSERT INTO {Table} (key, etag, value, updated_at) VALUES ($key, $etag, $value, datetime('now'))
+                ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at
+                """);
+            _update = Command(connection, transaction,
+                $"UPDATE {Table} SET etag = $etag, value = $value, updated_at = datetime('now') WHERE key = $key AND etag = $expected");
+            _delete = Command(connection, transaction, $"DELETE FROM {Table} WHERE key = $key");
+        }
+
+        /// <summary>Rows changed: 0 means the ETag did not match (or the create-only key exists).</summary>
+        public int Write(string key, StoreItem item, string eTag)
+        {
+            var command = item.IsCreateOnly ? _createOnly : item.IsUnconditional ? _upsert : _update;
+            command.Parameters["$key"].Value = key;
+            command.Parameters["$etag"].Value = eTag;
+            command.Parameters["$value"].Value = item.Value.GetRawText();
+            if (command == _update)
+            {
+                command.Parameters["$expected"].Value = item.ETag;
+            }
+
+            return command.ExecuteNonQuery();
+        }
+
+        public void Delete(string key)
+        {
+            _delete.Parameters["$key"].Value = key;
+            _delete.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            _createOnly.Dispose();
+            _upsert.Dispose();
+            _update.Dispose();
+            _delete.Dispose();
+        }
+
+        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.Parameters.Add("$key", SqliteType.Text);
+            if (sql.Contains("$etag", StringComparison.Ordinal))
+            {
+                command.Parameters.Add("$etag", SqliteType.Text);
+                command.Parameters.Add("$value", SqliteType.Text);
+            }
+
+            if (sql.Contains("$expected", StringComparison.Ordinal))
+            {
+                command.Parameters.Add("$expected", SqliteType.Text);
+            }
+
+            return command;
+        }
     }
 }

@@ -5,6 +5,9 @@ namespace BotAssistant.Language.Entities;
 /// <summary>Runs every recognizer over one normalized message and returns the entities in text order.</summary>
 internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, Func<string, string> norm)
 {
+    /// <summary>"毕业1000年了" is a joke, not a date; beyond a working life no graduation date is derived.</summary>
+    private const int MaxMonthsSinceGraduation = 12 * 60;
+
     public List<Entity> Extract(string text, UnderstandingContext context)
     {
         var entities = new List<Entity>();
@@ -61,7 +64,7 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, F
         var quantities = QuantityRecognizer.Recognize(new QuantityInput(text, numbers, cueSet, groups, context.AsOf));
         entities.AddRange(quantities);
         entities.AddRange(DateReader.Relative(text, context.AsOf, cueSet, quantities));
-        foreach (var d in quantities.Where(q => q.Kind == EntityKind.Duration && q.Value == "since_graduation" && q.Number is not null))
+        foreach (var d in quantities.Where(q => q.Kind == EntityKind.Duration && q.Value == "since_graduation" && q.Number is > 0 and <= MaxMonthsSinceGraduation))
         {
             var when = new DateOnly(context.AsOf.Year, context.AsOf.Month, 1).AddMonths(-(int)Math.Round(d.Number!.Value));
             entities.Add(DateReader.Make(text, cueSet, d.Start, d.End, when, DatePrecision.Month) with { Subject = "graduation" });

@@ -28,6 +28,12 @@ internal static class ChineseNumerals
         _ => 0,
     };
 
+    /// <summary>
+    /// The largest value read as a number. Nobody asks about more than 千万亿 of anything; longer runs are
+    /// digit noise (IDs, pasted tables) and capping here keeps every later ×12 or (int) safe from overflow.
+    /// </summary>
+    public const decimal MaxValue = 1_000_000_000_000_000m;
+
     public static bool IsNumeral(char c) => DigitValue(c) >= 0 || (UnitValue(c) > 0 && c is not ('k' or 'w'));
 
     /// <summary>Value of a run of numerals, optionally led by an Arabic number (1.5万, 3千). Null if malformed.</summary>
@@ -36,6 +42,11 @@ internal static class ChineseNumerals
         if (arabicLead is null && numerals.IndexOfAny("十拾百佰千仟万萬亿kw") < 0)
         {
             return ParseDigitString(numerals);
+        }
+
+        if (arabicLead > MaxValue)
+        {
+            return null;
         }
 
         decimal total = 0, section = 0;
@@ -77,6 +88,10 @@ internal static class ChineseNumerals
             pending = null;
             lastUnit = unit;
             zero = false;
+            if (total > MaxValue || section > MaxValue)
+            {
+                return null;
+            }
         }
 
         if (pending is { } p)
@@ -84,15 +99,15 @@ internal static class ChineseNumerals
             section += lastUnit >= 10 && !zero ? p * (lastUnit / 10) : p;
         }
 
-        return total + section;
+        return total + section <= MaxValue ? total + section : null;
     }
 
     /// <summary>二零二三 = 2023; a lone digit is itself; two different digits (三四) read as the first, approximately.</summary>
     private static decimal? ParseDigitString(ReadOnlySpan<char> numerals)
     {
-        if (numerals.Length == 0)
+        if (numerals.Length is 0 or > 15)
         {
-            return null;
+            return null; // more digits than MaxValue has
         }
 
         decimal value = 0;

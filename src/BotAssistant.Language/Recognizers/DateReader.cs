@@ -48,6 +48,11 @@ internal static class DateReader
     /// <summary>The year a number names when it is followed by 年 (or -, /), or null.</summary>
     private static int? YearOf(string text, NumberSpan n)
     {
+        if (n.Value is < 0 or > 9999)
+        {
+            return null; // no year has more than four digits
+        }
+
         var v = (int)n.Value;
         var fourDigits = n.Length == 4 && v is >= 1950 and <= 2100;
         var sep = QuantityRecognizer.At(text, n.End, "年") || (n.Arabic && n.End < text.Length && text[n.End] is '-' or '/');

@@ -70,7 +70,7 @@ internal static class NumberScanner
         }
 
         if (!decimal.TryParse(text.AsSpan(start, i - start), System.Globalization.NumberStyles.AllowDecimalPoint,
-                System.Globalization.CultureInfo.InvariantCulture, out var lead))
+                System.Globalization.CultureInfo.InvariantCulture, out var lead) || lead > ChineseNumerals.MaxValue)
         {
             return null;
         }

@@ -156,6 +156,34 @@ public sealed class DialogTests
             .StartTestAsync();
     }
 
+    /// <summary>"换个地方" replaces the running screening with a fresh one: the old answers are gone, the stack is one deep.</summary>
+    [Fact]
+    public async Task Replace_starts_the_dialog_afresh_in_place_of_the_running_one()
+    {
+        var depth = 0;
+        async Task<DialogTurnResult?> StartOver(DialogContext dc, CancellationToken ct)
+        {
+            if (dc.Context.Activity.Text != "换个地方")
+            {
+                return null;
+            }
+
+            var result = await dc.ReplaceDialogAsync("screening", null, ct);
+            depth = dc.Stack.Count;
+            return result;
+        }
+
+        await Flow(StartOver)
+            .Send("你好").AssertReply("您今年多大？")
+            .Send("30").AssertReplyContains("您在哪里")
+            .Send("换个地方").AssertReply("您今年多大？")
+            .Send("40").AssertReplyContains("您在哪里")
+            .Send("3").AssertReplyContains("确认吗")
+            .Send("是").AssertReply("40岁 巫山 True")
+            .StartTestAsync();
+        Assert.Equal(1, depth);
+    }
+
     [Fact]
     public async Task Choice_recognition_by_number_words_and_synonyms()
     {

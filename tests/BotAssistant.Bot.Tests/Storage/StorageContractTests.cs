@@ -108,6 +108,52 @@ public abstract class StorageContractTests
         Assert.False(read.ContainsKey(Key("b")));
     }
 
+    /// <summary>
+    /// Many turns saving at once, as at 64 concurrent conversations: every fresh write lands, every stale one
+    /// fails alone, and a stale write never drags down the fresh ones committed beside it (SQLite groups them).
+    /// </summary>
+    [SkippableFact]
+    public async Task Concurrent_writers_each_get_their_own_outcome()
+    {
+        var storage = await CreateStorageAsync();
+        var first = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => WriteAsync(storage, Key("c" + i), 0, null)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            try
+            {
+                // Even keys write with the ETag they read; odd keys with one that never existed.
+                await WriteAsync(storage, Key("c" + i), i, i % 2 == 0 ? first[i] : "stale-" + i);
+                return true;
+            }
+            catch (StorageConcurrencyException ex)
+            {
+                Assert.Equal(Key("c" + i), ex.Key);
+                return false;
+            }
+        }));
+
+        var read = await storage.ReadAsync(Enumerable.Range(0, 40).Select(i => Key("c" + i)).ToList(), CancellationToken.None);
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.Equal(i % 2 == 0, outcomes[i]);
+            Assert.Equal(i % 2 == 0 ? i : 0, read[Key("c" + i)].Get<int>());
+        }
+    }
+
+    /// <summary>Concurrent deletes and writes of different keys do not interfere.</summary>
+    [SkippableFact]
+    public async Task Concurrent_deletes_and_writes_of_different_keys()
+    {
+        var storage = await CreateStorageAsync();
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => WriteAsync(storage, Key("d" + i), i, null)));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? storage.DeleteAsync([Key("d" + i)], CancellationToken.None)
+            : WriteAsync(storage, Key("d" + i), 100 + i, StoreItem.AnyETag)));
+        var read = await storage.ReadAsync(Enumerable.Range(0, 20).Select(i => Key("d" + i)).ToList(), CancellationToken.None);
+        Assert.Equal(10, read.Count);
+        Assert.All(read, kv => Assert.True(kv.Value.Get<int>() >= 100));
+    }
+
     [SkippableFact]
     public async Task Only_one_of_two_racing_writers_wins()
     {
