@@ -50,7 +50,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             preface.Add(texts.Say("asof.set", ("asof", MeasureWriter.Date(asOf))));
         }
 
-        var scope = new TurnScope(snapshot.Catalog, texts, state, u, asOf, options);
+        var scope = new TurnScope(snapshot.Catalog, texts, state, u, asOf, options) { AsOfChanged = preface.Count > (u.Truncated ? 1 : 0) };
         var reply = Route(scope);
         reply.Paragraphs.InsertRange(0, preface);
         return reply;
@@ -62,9 +62,17 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var state = s.State;
         var pendingBefore = state.Pending;
         var extracted = s.Extractor.Extract(u, s.Role, state.Pending, state.Choices, s.AsOf);
+        var topics = CompareFlow.Topics(s);
+        var answered = extracted.AnsweredPending || extracted.SkippedPending;
+
+        // "对了，巫山那边见习补贴多少" in the middle of a 平凉 screening asks about 巫山; it does not move the user there.
+        var sideTrip = state.Screening && pendingBefore is not null && !answered && topics.Count > 0 && s.Place is not null;
         foreach (var (name, value) in extracted.Values)
         {
-            state.Facts[name] = value.ToString()!;
+            if (!(sideTrip && name is "place" or "role"))
+            {
+                state.Facts[name] = value.ToString()!;
+            }
         }
 
         if (extracted.SkippedPending && pendingBefore is not null && !state.Skipped.Contains(pendingBefore))
@@ -73,9 +81,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         }
 
         var situation = extracted.Values.Keys.Any(k => k is not ("place" or "role"));
-        var topics = CompareFlow.Topics(s);
-        var answered = extracted.AnsweredPending || extracted.SkippedPending;
         var content = situation || topics.Count > 0 || u.Places.Count > 0;
+        if (s.AsOfChanged && !content)
+        {
+            return Redo(s);
+        }
 
         if (u.Has(EntityKind.UncoveredPlace) && u.Places.Count == 0)
         {
@@ -118,6 +128,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return Resume(s, LookupFlow.List(s));
         }
 
+        if (u.IsAbout(Intent.OutOfScope) && !u.IsAbout(Intent.ProvideInformation))
+        {
+            return OutOfScope(s, null);
+        }
+
         if (state.Screening && pendingBefore is not null)
         {
             return Retry(s, pendingBefore);
@@ -136,7 +151,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     {
         var u = s.Understanding;
         var state = s.State;
-        if (u.IsAbout(Intent.ComparePlaces) || (u.Places.Count >= 2 && topics.Count > 0))
+        // One named place means "分别多少" is about that place's tiers, not a comparison of places.
+        if ((u.IsAbout(Intent.ComparePlaces) && u.Places.Count != 1) || (u.Places.Count >= 2 && topics.Count > 0))
         {
             return CompareFlow.Compare(s, topics.Count > 0 ? topics : FocusTopics(s));
         }
@@ -159,12 +175,6 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return followUp ? LookupFlow.Answer(s, Measures(s, state.Focus), withQuote: false) : null;
         }
 
-        if (situation && (u.IsAbout(Intent.Screen) || u.IsAbout(Intent.AskAmount) || u.IsAbout(Intent.AskConditions)))
-        {
-            StartScreening(state, topics);
-            return ScreeningFlow.Continue(s);
-        }
-
         var places = PlacesFor(s);
         var measures = LookupFlow.Named(s, places);
         if (measures.Count == 0 || (places.Count == 0 && measures.Select(m => m.Place).Distinct().Count() > 1))
@@ -172,7 +182,27 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return CompareFlow.Compare(s, topics);
         }
 
-        return LookupFlow.Answer(s, measures, withQuote: u.IsAbout(Intent.AskSource));
+        var answer = LookupFlow.Answer(s, measures, withQuote: u.IsAbout(Intent.AskSource));
+        if (!situation || places.Count != 1)
+        {
+            return answer;
+        }
+
+        // They told us about their case: the rule first, then the one question that settles it for them.
+        StartScreening(state, topics);
+        state.Candidates.AddRange(measures.Select(m => m.Id));
+        if (ScreeningFlow.NextFact(s) is not { } next)
+        {
+            state.Screening = false;
+            return answer;
+        }
+
+        var question = Questions.Ask(s, next);
+        answer.Say(s.Texts.Say("lookup.to_confirm"));
+        answer.Paragraphs.AddRange(question.Paragraphs);
+        answer.Actions.AddRange(question.Actions);
+        answer.ExpectsInput = true;
+        return answer;
     }
 
     private static IReadOnlyList<string> PlacesFor(TurnScope s) =>
@@ -189,6 +219,23 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         state.ResetScreening();
         state.Topics.AddRange(topics);
         state.Screening = true;
+    }
+
+    /// <summary>"按2023年的政策算" on its own: the last answer again, judged on the new date.</summary>
+    private Reply Redo(TurnScope s)
+    {
+        var state = s.State;
+        if (state.Screening && state.Pending is { } pending)
+        {
+            return Questions.Ask(s, pending);
+        }
+
+        if (state.LastResult.Count > 0 || (state.Topics.Count > 0 && state.Focus.Count > 0))
+        {
+            return ScreeningFlow.Continue(s);
+        }
+
+        return state.Focus.Count > 0 ? LookupFlow.Answer(s, Measures(s, state.Focus), withQuote: false) : Welcome(state);
     }
 
     /// <summary>After a side answer, the screening's open question is asked again.</summary>

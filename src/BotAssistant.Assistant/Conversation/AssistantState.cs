@@ -33,6 +33,9 @@ public sealed class AssistantState : IVersionedState
     /// <summary>Topics the screening is about (empty: everything for the place and role).</summary>
     public List<string> Topics { get; set; } = [];
 
+    /// <summary>When set, the screening weighs exactly these measures (the ones a lookup just showed).</summary>
+    public List<string> Candidates { get; set; } = [];
+
     /// <summary>Measures named in the last answer, so "原文呢" and "需要什么材料" refer to them.</summary>
     public List<string> Focus { get; set; } = [];
 
@@ -53,6 +56,7 @@ public sealed class AssistantState : IVersionedState
         PendingAttempts = 0;
         Screening = false;
         Topics.Clear();
+        Candidates.Clear();
         Choices.Clear();
     }
 

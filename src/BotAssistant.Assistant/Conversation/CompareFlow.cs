@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BotAssistant.Assistant.Replies;
 using BotAssistant.Bot.Schema;
+using Entity = BotAssistant.Language.Entity;
 using BotAssistant.Language;
 using BotAssistant.Policies;
 
@@ -87,8 +88,30 @@ public static class CompareFlow
         ["items"] = new JsonArray { new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["weight"] = bold ? "Bolder" : "Default" } },
     };
 
-    public static IReadOnlyList<string> Topics(TurnScope s) =>
-        s.Understanding.All(EntityKind.Topic).Select(e => e.Value)
-            .Concat(s.Understanding.All(EntityKind.Measure).Select(e => s.Catalog.FindMeasure(e.Value)?.Topic).OfType<string>())
-            .Distinct().ToList();
+    /// <summary>
+    /// The kinds of measure a message names. A phrase that also names a group of people (返乡创业 → 返乡人员) says who
+    /// the user is, not what they ask about, when another measure is named too ("返乡创业…一次性创业补贴给多少").
+    /// </summary>
+    public static IReadOnlyList<string> Topics(TurnScope s)
+    {
+        var (clear, ambiguous) = NamedEntities(s);
+        var topics = clear.Select(e => TopicOf(s, e)).OfType<string>().Distinct().ToList();
+        return topics.Count > 0 ? topics : ambiguous.Select(e => TopicOf(s, e)).OfType<string>().Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Topic and measure mentions, split into clear ones and those whose words also say who the user is
+    /// (返乡创业 = 返乡人员, 小微企业 = the enterprise size, 营业执照 = a material); the latter count only when nothing else is named.
+    /// </summary>
+    public static (List<Entity> Clear, List<Entity> Ambiguous) NamedEntities(TurnScope s)
+    {
+        var u = s.Understanding;
+        var others = u.Entities.Where(e => e.Kind is EntityKind.Group or EntityKind.EnterpriseSize or EntityKind.Material).ToList();
+        var named = u.Entities.Where(e => e.Kind is EntityKind.Topic or EntityKind.Measure).ToList();
+        var ambiguous = named.Where(t => others.Any(o => o.Start == t.Start && o.Length == t.Length)).ToList();
+        return (named.Except(ambiguous).ToList(), ambiguous);
+    }
+
+    private static string? TopicOf(TurnScope s, Entity e) =>
+        e.Kind == EntityKind.Topic ? e.Value : s.Catalog.FindMeasure(e.Value)?.Topic;
 }

@@ -10,22 +10,26 @@ public static class LookupFlow
     /// <summary>The measures a message is about: named measures, else named topics in the place (all places when none is known).</summary>
     public static List<Measure> Named(TurnScope s, IReadOnlyList<string> places)
     {
-        var u = s.Understanding;
-        var byId = u.All(EntityKind.Measure).Select(e => s.Catalog.FindMeasure(e.Value)).OfType<Measure>().ToList();
-        var topics = u.All(EntityKind.Topic).Select(e => e.Value).Concat(byId.Select(m => m.Topic)).Distinct().ToList();
+        var (clear, ambiguous) = CompareFlow.NamedEntities(s);
+        var mentions = clear.Count > 0 ? clear : ambiguous;
+        var byId = mentions.Where(e => e.Kind == EntityKind.Measure).Select(e => s.Catalog.FindMeasure(e.Value)).OfType<Measure>().Distinct().ToList();
+        var topics = CompareFlow.Topics(s);
         var inPlaces = places.Count > 0 ? s.Catalog.Measures.Where(m => places.Contains(m.Place)) : s.Catalog.Measures;
         var chosen = byId.Where(m => places.Count == 0 || places.Contains(m.Place)).ToList();
         var related = inPlaces.Where(m => topics.Contains(m.Topic) && !chosen.Contains(m)).ToList();
 
-        // A measure named by its exact name answers the question; its topic siblings come only when nothing was named.
-        var result = chosen.Count > 0 && places.Count > 0 ? chosen : chosen.Concat(related).ToList();
+        // A measure named by its name answers the question; of its topic siblings in the place only those that pay
+        // something come along (巫山 见习补贴 brings its 意外伤害保险补贴), not the programme descriptions.
+        var result = chosen.Count > 0 && places.Count > 0
+            ? chosen.Concat(related.Where(m => m.Amount is not (NoAmount or NotStatedAmount))).ToList()
+            : chosen.Concat(related).ToList();
         return s.ForAudience(result).ToList();
     }
 
     public static Reply Answer(TurnScope s, List<Measure> measures, bool withQuote)
     {
         var facts = s.Facts();
-        var results = measures.Select(m => PolicyEngine.Evaluate(m, facts, s.AsOf)).ToList();
+        var results = measures.Select(m => Judged(s, m, facts)).ToList();
         var reply = new Reply();
         foreach (var r in results.Take(s.Options.MaxMeasuresPerAnswer))
         {
@@ -38,10 +42,21 @@ public static class LookupFlow
         }
 
         reply.Say(s.Texts.Say("lookup.footer", ("hotline", s.Options.Hotline), ("bureau", s.Writer.Bureau(measures.Select(m => m.Place).Distinct().Count() == 1 ? measures[0].Place : s.Place))));
-        reply.Button(s.Texts.Say("button.materials")).Button(s.Texts.Say("button.quote")).Button(s.Texts.Say("button.screen"));
         s.State.Focus = measures.Select(m => m.Id).ToList();
         reply.Summary = Summaries.Of("lookup", s, results);
         return reply;
+    }
+
+    /// <summary>
+    /// The measure judged on the user's facts; when it does not apply, its amount is the rule rather than a total
+    /// for their case, so "2000元/人 × 2人 = 4000元" is never shown next to "暂不符合".
+    /// </summary>
+    private static MeasureResult Judged(TurnScope s, Measure m, FactSet facts)
+    {
+        var r = PolicyEngine.Evaluate(m, facts, s.AsOf);
+        return r.Status == EligibilityStatus.NotEligible
+            ? r with { Amount = PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf).Amount }
+            : r;
     }
 
     /// <summary>When the user told us enough to judge, say whether it applies; otherwise say nothing.</summary>

@@ -40,7 +40,8 @@ public static class MaterialsFlow
         var source = req.Source switch
         {
             MaterialSource.Stated => s.Texts.Say("materials.stated"),
-            MaterialSource.Implied => s.Texts.Say("materials.implied", ("note", req.Note ?? "")),
+            MaterialSource.Implied when string.IsNullOrWhiteSpace(req.Note) => s.Texts.Say("materials.implied_plain"),
+            MaterialSource.Implied => s.Texts.Say("materials.implied", ("note", req.Note)),
             _ => s.Texts.Say("materials.common"),
         };
         return s.Texts.Say("materials.line", ("name", name), ("source", source));

@@ -49,7 +49,10 @@ public static class Questions
 
     private static string Generated(TurnScope s, FactDefinition def) => def.Type switch
     {
-        FactType.Bool => s.Texts.Say("question.bool", ("label", def.Label.StartsWith("是否", StringComparison.Ordinal) ? def.Label[2..] : def.Label)),
+        // Labels read "是否退役军人" or "招用人员是否为农民工": the question keeps the label's own 是否 where it has one.
+        FactType.Bool => def.Label.Contains("是否", StringComparison.Ordinal)
+            ? s.Texts.Say("question.bool_label", ("label", def.Label))
+            : s.Texts.Say("question.bool", ("label", def.Label)),
         FactType.Number => s.Texts.Say("question.number", ("label", def.Label), ("unit", def.Unit ?? "")),
         FactType.Date => s.Texts.Say("question.date", ("label", def.Label)),
         _ => s.Texts.Say("question.choice", ("label", def.Label)),

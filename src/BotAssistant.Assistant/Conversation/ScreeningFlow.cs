@@ -40,12 +40,30 @@ public static class ScreeningFlow
         return ScreeningWriter.Result(s, PolicyEngine.Screen(s.Catalog, candidates, facts, s.AsOf), candidates.Count);
     }
 
+    /// <summary>The planner's next question for this screening, or null when every candidate is settled.</summary>
+    public static string? NextFact(TurnScope s)
+    {
+        if (s.Place is null || s.State.Asked.Count >= s.Options.MaxQuestions)
+        {
+            return null;
+        }
+
+        var facts = s.Facts();
+        return QuestionPlanner.NextFact(Candidates(s, facts), facts, s.Catalog, s.State.Skipped.ToHashSet());
+    }
+
     /// <summary>
     /// The measures a screening weighs: the named topics in the place, else the place's measures for this role that the
     /// user's situation touches (those reading the most of the facts given), so a graduate is not asked about 稳岗返还.
     /// </summary>
     public static List<Measure> Candidates(TurnScope s, FactSet facts)
     {
+        var chosen = s.State.Candidates.Select(s.Catalog.FindMeasure).OfType<Measure>().Where(m => m.Place == s.Place).ToList();
+        if (chosen.Count > 0)
+        {
+            return chosen;
+        }
+
         var inPlace = s.Catalog.ForPlace(s.Place!).ToList();
         if (s.State.Topics.Count > 0)
         {
@@ -61,6 +79,17 @@ public static class ScreeningFlow
         var scored = pool.Select(m => (Measure: m, Score: SituationFacts(m, s.Catalog).Count(given.Contains))).ToList();
         var best = scored.Count > 0 ? scored.Max(x => x.Score) : 0;
         return best == 0 ? pool : scored.Where(x => x.Score >= Math.Max(1, best - 1)).Select(x => x.Measure).ToList();
+    }
+
+    /// <summary>What the amount is computed from (counts, months, base, tier), not what only selects a rate.</summary>
+    public static IEnumerable<string> AmountInputs(Measure m, Catalog catalog)
+    {
+        IEnumerable<string> direct = m.Amount switch
+        {
+            RateAmount r => [r.BaseFact],
+            _ => m.Amount.Facts,
+        };
+        return direct.SelectMany(f => catalog.Facts.GetValueOrDefault(f)?.Derived is { } d ? new[] { f, d.Numerator, d.Denominator } : [f]);
     }
 
     /// <summary>The facts a measure reads, a derived fact standing also for its inputs (留用率 ← 留用人数, 见习人数).</summary>

@@ -28,6 +28,9 @@ public sealed class TurnScope
     public DateOnly AsOf { get; }
     public AssistantOptions Options { get; }
     public MeasureWriter Writer { get; }
+
+    /// <summary>True when this very message set the as-of date ("按2023年的政策算").</summary>
+    public bool AsOfChanged { get; init; }
     public FactExtractor Extractor { get; }
 
     public string? Place => Fact("place");

@@ -21,7 +21,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     {
         var found = new Dictionary<string, FactValue>(StringComparer.Ordinal);
         var text = u.Normalized;
-        role = u.All(EntityKind.Role).Select(e => e.Value).LastOrDefault() ?? role ?? InferRole(u);
+        role = OwnStory(u) ? "individual" : RoleOf(u) ?? role ?? InferRole(u);
         if (u.Place is { } place && catalog.Places.ContainsKey(place))
         {
             found["place"] = FactValue.OfKey(place);
@@ -35,14 +35,51 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         AddGroups(u, role, found, asOf);
         AddQuantities(u, role, pending, found, asOf);
         AddPhraseFacts(text, found);
+        // The label of a button of the open question is the surest reading of the answer ("没工作，没办失业登记").
+        if (pending is not null && catalog.Facts.TryGetValue(pending, out var pendingDef) && pendingDef.Type == FactType.Enum
+            && ChoiceKey(u, pendingDef, choices) is { } chosen)
+        {
+            found[pending] = FactValue.OfKey(chosen);
+        }
+
         // "不知道" starts like a no: read it as a skip before any yes/no.
         var skipped = pending is not null && !found.ContainsKey(pending) && texts.SkipWords.Any(text.Contains);
         var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found);
         return new ExtractedFacts(found.Where(kv => catalog.Facts.ContainsKey(kv.Key)).ToDictionary(), skipped, answered || found.ContainsKey(pending ?? ""));
     }
 
+    /// <summary>
+    /// "我是应届毕业生，自己开了公司": a person speaking of their own business is an individual, even though 公司 is an
+    /// employer word; "我们公司" speaks for the employer.
+    /// </summary>
+    private static string? RoleOf(Understanding u)
+    {
+        var roles = u.All(EntityKind.Role).Select(e => e.Value).Distinct().ToList();
+        if (roles.Count <= 1)
+        {
+            return roles.FirstOrDefault();
+        }
+
+        return SpeaksForThemselves(u.Normalized) && roles.Contains("individual") ? "individual" : roles.Contains("employer") ? "employer" : roles[^1];
+    }
+
+    /// <summary>A person telling their own story (我是应届生…自己开了公司), not counting people they hired.</summary>
+    private static bool OwnStory(Understanding u) =>
+        SpeaksForThemselves(u.Normalized)
+        && !u.All(EntityKind.Count).Any(c => c.Value == "hired" || EmployerGroups.ContainsKey(c.Value))
+        && (u.Has(EntityKind.Group) || u.All(EntityKind.Duration).Any(d => d.Value is "since_graduation" or "business")
+            || u.All(EntityKind.Date).Any(d => d.Subject == "graduation"));
+
+    private static bool SpeaksForThemselves(string text) => text.Contains('我') && !text.Contains("我们");
+
     private static string? InferRole(Understanding u)
     {
+        if (SpeaksForThemselves(u.Normalized))
+        {
+            // "我想开个小店": 小店 is the business they mean to start, not an employer asking.
+            return "individual";
+        }
+
         if (u.Has(EntityKind.EnterpriseSize) || u.Has(EntityKind.EmployeeCount)
             || u.All(EntityKind.Count).Any(c => c.Value is "hired" or "trainee" or "retained" or "graduate"))
         {
@@ -77,7 +114,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             }
             else if (group == "unemployed")
             {
-                found["employment_status"] = FactValue.OfKey(u.Normalized.Contains("登记") ? "unemployed_registered" : "unemployed");
+                found["employment_status"] = FactValue.OfKey(Registered(u.Normalized) ? "unemployed_registered" : "unemployed");
             }
             else if (group == "graduate" && (u.Normalized.Contains("应届") || u.Normalized.Contains("今年毕业")))
             {
@@ -124,6 +161,19 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         return false;
     }
 
+    /// <summary>办了失业登记, 已登记 — but not 没办失业登记 / 未登记 / 没有登记.</summary>
+    private static bool Registered(string text)
+    {
+        var at = text.IndexOf("登记", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var before = text[Math.Max(0, at - 4)..at];
+        return !(before.Contains('没') || before.Contains('未') || before.Contains("不"));
+    }
+
     private static readonly Dictionary<string, string> EmployerGroups = new()
     {
         ["graduate"] = "graduate", ["youth"] = "youth_unemployed", ["unemployed"] = "unemployed",
@@ -159,6 +209,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 case EntityKind.Count when CountSubjects.TryGetValue(e.Value, out var fact):
                     found[fact] = FactValue.Of(n);
                     break;
+                case EntityKind.Count when e.Value == "hired" && role == "individual":
+                    // A founder's hires are the jobs the business created (带动就业).
+                    found["jobs_created"] = FactValue.Of(n);
+                    break;
                 case EntityKind.Count when e.Value == "hired" || EmployerGroups.ContainsKey(e.Value) || (e.Value == "" && role == "employer" && pending is null):
                     found["hired_count"] = FactValue.Of(n);
                     break;
@@ -171,6 +225,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     break;
                 case EntityKind.Duration when DurationSubjects.TryGetValue(e.Value, out var d):
                     found[d.Fact] = FactValue.Of(Math.Round(n * d.PerMonth, 2));
+                    if (e.Value == "social_insurance" && role != "employer" && u.Normalized.Contains("失业保险"))
+                    {
+                        // 技能提升补贴 counts years of 失业保险 in one's own name.
+                        found["unemployment_insurance_years"] = FactValue.Of(Math.Round(n / 12m, 2));
+                    }
+
                     break;
                 case EntityKind.Duration when e.Value == "since_graduation" && role != "employer":
                     found["years_since_graduation"] = FactValue.Of(Math.Round(n / 12m, 1));
@@ -193,14 +253,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             }
         }
 
-        if (u.First(EntityKind.EnterpriseSize) is { } size && catalog.Facts["enterprise_size"].HasValue(size.Value))
+        // "初级 中级 高级 分别多少" lists the choices; only a single one said is a fact about the user.
+        if (Single(u, EntityKind.EnterpriseSize) is { } size && catalog.Facts["enterprise_size"].HasValue(size))
         {
-            found["enterprise_size"] = FactValue.OfKey(size.Value);
+            found["enterprise_size"] = FactValue.OfKey(size);
         }
 
-        if (u.First(EntityKind.CertificateLevel) is { } level && catalog.Facts["certificate_level"].HasValue(level.Value))
+        if (Single(u, EntityKind.CertificateLevel) is { } level && catalog.Facts["certificate_level"].HasValue(level))
         {
-            found["certificate_level"] = FactValue.OfKey(level.Value);
+            found["certificate_level"] = FactValue.OfKey(level);
         }
 
         foreach (var date in u.All(EntityKind.Date).Where(d => d.Subject == "certificate"))
@@ -211,6 +272,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             }
         }
     }
+
+    private static string? Single(Understanding u, EntityKind kind) =>
+        u.All(kind).Select(e => e.Value).Distinct().ToList() is [var only] ? only : null;
 
     private void AddMoney(string text, string? pending, decimal yuan, Dictionary<string, FactValue> found)
     {
@@ -280,7 +344,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         var text = u.Normalized;
         var labels = ChoiceLabels(def);
-        var byLabel = labels.Where(kv => text.Contains(kv.Value) || (kv.Value.Contains(text) && text.Length >= 2))
+        var byLabel = labels.Where(kv => text.Contains(kv.Value) || (kv.Value.Contains(text) && text.Length >= 3))
             .OrderByDescending(kv => kv.Value.Length).Select(kv => kv.Key).FirstOrDefault();
         return byLabel ?? labels.Where(kv => text.Contains(kv.Key, StringComparison.OrdinalIgnoreCase)).Select(kv => kv.Key).FirstOrDefault();
     }

@@ -96,7 +96,9 @@ internal sealed partial class AmountCalculator
         if (a.BaseFact is null || Number(a.BaseFact) is not { } b)
         {
             var missing = a.BaseFact is null ? [] : facts.AskableFor(a.BaseFact).ToList();
-            return new AmountResult { Unit = a.Unit, Formula = $"{upto}{a.Of}的{a.Fraction}", MissingFacts = missing };
+            // A share of 1 is the base itself: "按当地最低工资标准", not "最低工资标准的1".
+            var share = a.Ratio == 1 ? $"{(a.Upto ? "不超过" : "按")}{a.Of}" : $"{upto}{a.Of}的{a.Fraction}";
+            return new AmountResult { Unit = a.Unit, Formula = share, MissingFacts = missing };
         }
 
         var value = Math.Round(b * a.Ratio, 2);
