@@ -96,9 +96,9 @@ public sealed class DialogTexts
                 continue;
             }
 
-            foreach (var unknown in q.Children.Keys.Select(k => k.ToString()).Except(QuestionKeys))
+            foreach (var unknown in q.Children.Keys.Where(k => !QuestionKeys.Contains(k.ToString())))
             {
-                errors.Add(At(path, q, $"question '{fact}': unknown key '{unknown}' (allowed: {string.Join(", ", QuestionKeys)})"));
+                errors.Add(At(path, unknown, $"question '{fact}': unknown key '{unknown}' (allowed: {string.Join(", ", QuestionKeys)})"));
             }
 
             var ask = Scalar(q, "ask");

@@ -3,12 +3,13 @@ using BotAssistant.Bot.Schema;
 namespace BotAssistant.Assistant.Replies;
 
 /// <summary>What a channel can show, so one answer renders as a card with buttons or as plain numbered text.</summary>
-public sealed record ChannelProfile(bool Cards, int? MaxChars)
+public sealed record ChannelProfile(bool Cards, bool Markdown, int? MaxChars)
 {
     public static ChannelProfile For(string? channelId) => channelId?.ToLowerInvariant() switch
     {
-        "wechat" or "wecom" or "sms" => new ChannelProfile(false, 300),
-        _ => new ChannelProfile(true, null),
+        "wechat" or "wecom" or "sms" => new ChannelProfile(false, false, 300),
+        "directline" or "webchat" or "emulator" or "msteams" => new ChannelProfile(true, true, null),
+        _ => new ChannelProfile(true, false, null),
     };
 }
 
@@ -51,6 +52,12 @@ public static class ReplyRenderer
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(channel);
         var text = string.Join("\n\n", reply.Paragraphs);
+        if (channel.Markdown)
+        {
+            // Markdown joins single newlines into one line; two trailing spaces keep each line of a block its own.
+            text = text.Replace("\n", "  \n", StringComparison.Ordinal);
+        }
+
         var activity = reply.Actions.Count > 0
             ? MessageFactory.SuggestedActions(reply.Actions, text)
             : MessageFactory.Text(text, inputHint: reply.ExpectsInput ? InputHints.ExpectingInput : InputHints.AcceptingInput);

@@ -13,7 +13,7 @@ public static class ScreeningWriter
         var eligible = result.Results.Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded).ToList();
         var maybe = result.Results.Where(r => r.Status == EligibilityStatus.Undetermined).ToList();
         var not = result.Results.Where(r => r.Status == EligibilityStatus.NotEligible).ToList();
-        reply.Say(s.Texts.Say("screen.header", ("asof", MeasureWriter.Date(s.AsOf)), ("facts", FactSummary(s))));
+        reply.Say(s.Texts.Say("screen.header", ("asof", MeasureWriter.Date(s.AsOf))));
 
         if (eligible.Count > 0)
         {
@@ -48,6 +48,7 @@ public static class ScreeningWriter
             reply.Say(s.Texts.Say("screen.ended_note"));
         }
 
+        reply.Say(s.Texts.Say("screen.facts", ("facts", FactSummary(s))));
         reply.Say(s.Texts.Say("screen.footer", ("hotline", s.Options.Hotline), ("bureau", w.Bureau(s.Place))));
         s.State.LastResult = eligible.Concat(maybe).Select(r => r.Measure.Id).ToList();
         // Follow-ups ("需要什么材料", "原文呢") are about what applies, else what may, else what was weighed.

@@ -54,6 +54,7 @@ public static class BotHosting
         var layout = RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
             ?? new RepositoryLayout(builder.Environment.ContentRootPath);
         builder.Services.AddAssistant(builder.Configuration, layout);
+        builder.Services.AddHostedService<KnowledgeWarmup>();
         return builder;
     }
 }

@@ -33,6 +33,9 @@ public sealed class ChannelHostFactory : WebApplicationFactory<Program>
 
     public ChannelProbeBot Bot { get; } = new();
 
+    /// <summary>True to keep the host's own bot (the real assistant) instead of the probe bot.</summary>
+    public bool RealAssistant { get; init; }
+
     public ChannelHostFactory With(string key, string? value)
     {
         _settings[key] = value;
@@ -50,6 +53,12 @@ public sealed class ChannelHostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
-        builder.ConfigureTestServices(services => services.AddSingleton<IBot>(Bot));
+        builder.ConfigureTestServices(services =>
+        {
+            if (!RealAssistant)
+            {
+                services.AddSingleton<IBot>(Bot);
+            }
+        });
     }
 }

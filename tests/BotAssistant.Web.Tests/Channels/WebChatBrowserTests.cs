@@ -46,6 +46,33 @@ public sealed class WebChatBrowserTests
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is missing or empty");
     }
 
+    [SkippableFact]
+    public async Task The_real_assistant_answers_in_the_page_with_the_amount_and_the_clause()
+    {
+        NodeScript.RequirePackage("playwright-core");
+        var chromium = Environment.GetEnvironmentVariable("BOTASSISTANT_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            Services.Unavailable($"chromium not found at {chromium}: install Debian's chromium and fonts-noto-cjk, or set BOTASSISTANT_CHROMIUM.");
+        }
+
+        using var factory = new ChannelHostFactory { RealAssistant = true }.With("Assistant:AsOf", "2026-12-01");
+        var pageUrl = factory.StartKestrel() + "/";
+        RequireBundle(pageUrl);
+        var screenshot = Path.Combine(ArtifactsDirectory(), "webchat-assistant.png");
+
+        // 巫山府办发〔2023〕57号（十一）: 见习补贴每人每月1300元; the welcome offers the question as a button.
+        var output = await NodeScript.RunAsync(
+            "webchat-browser.js", [pageUrl, chromium, screenshot, "你好", "巫山见习补贴多少钱", "1300元"], timeoutSeconds: 120);
+
+        using var result = JsonDocument.Parse(output);
+        var answer = result.RootElement.GetProperty("answer").GetString();
+        Assert.Contains("1300元", answer, StringComparison.Ordinal);
+        Assert.Contains("（十一）", answer, StringComparison.Ordinal);
+        Assert.Empty(result.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is missing or empty");
+    }
+
     private static void RequireBundle(string pageUrl)
     {
         using var http = new HttpClient();
