@@ -16,6 +16,7 @@ var evalCases = Path.Combine(root, "..", "shared", "eval-public", "cases.jsonl")
 var screenings = File.Exists(evalCases) ? ScreeningScript.FromEvalCases(evalCases).ToList() : [];
 var transcripts = ScreeningScript.FromTranscripts(Path.Combine(root, "tests", "BotAssistant.Assistant.Tests", "transcripts")).ToList();
 
+var byTurn = new Dictionary<string, List<double>>();
 var questionCounts = new List<(string Name, int Questions)>();
 foreach (var script in screenings)
 {
@@ -58,6 +59,12 @@ foreach (var g in questionCounts.GroupBy(q => q.Questions).OrderBy(g => g.Key))
 Console.WriteLine($"  ≤5: {questionCounts.Count(q => q.Questions <= 5) * 100.0 / Math.Max(1, questionCounts.Count):F0}%; max {questionCounts.Max(q => q.Questions)} ({questionCounts.MaxBy(q => q.Questions).Name})");
 Console.WriteLine($"turn (understand + decide + render): n={samples.Count} p50={Pct(0.5):F0} µs p99={Pct(0.99):F0} µs max={samples[^1]:F0} µs");
 
+Console.WriteLine("slowest turns (median µs):");
+foreach (var (text, times) in byTurn.Select(kv => (kv.Key, kv.Value.Order().ToList())).OrderByDescending(x => x.Item2[x.Item2.Count / 2]).Take(8))
+{
+    Console.WriteLine($"  {times[times.Count / 2],8:F0}  {text[..Math.Min(40, text.Length)]}");
+}
+
 double Pct(double p) => samples[Math.Min(samples.Count - 1, (int)(samples.Count * p))];
 
 int Play(ScreeningScript script, List<double>? recordTimes)
@@ -72,7 +79,9 @@ int Play(ScreeningScript script, List<double>? recordTimes)
     var questions = 0;
     while (script.Answers.Count > 0 && reply is { ExpectsInput: true } && questions < 8)
     {
-        reply = Timed(state, script.AnswerTo(string.Join("\n", reply.Paragraphs.Concat(reply.Actions.Select(a => a.Title ?? "")))), recordTimes);
+        // The question is the reply's last message: its own text and buttons, as a channel shows it.
+        var asked = reply.Question.Count > 0 ? reply.Question : reply.Paragraphs;
+        reply = Timed(state, script.AnswerTo(string.Join("\n", asked.Concat(reply.Actions.Select(a => a.Title ?? "")))), recordTimes);
         questions++;
     }
 
@@ -84,7 +93,18 @@ Reply Timed(AssistantState state, string text, List<double>? recordTimes)
     var start = Stopwatch.GetTimestamp();
     var reply = brain.Respond(state, text, today);
     ReplyRenderer.Render(reply, ChannelProfile.For("webchat"));
-    recordTimes?.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+    var micros = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+    recordTimes?.Add(micros);
+    if (recordTimes is not null)
+    {
+        if (!byTurn.TryGetValue(text, out var list))
+        {
+            byTurn[text] = list = [];
+        }
+
+        list.Add(micros);
+    }
+
     return reply;
 }
 

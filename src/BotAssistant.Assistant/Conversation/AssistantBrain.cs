@@ -198,8 +198,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         }
 
         var question = Questions.Ask(s, next);
-        answer.Say(s.Texts.Say("lookup.to_confirm"));
-        answer.Paragraphs.AddRange(question.Paragraphs);
+        question.Question.Insert(0, s.Texts.Say("lookup.to_confirm"));
+        answer.Question.AddRange(question.Question);
         answer.Actions.AddRange(question.Actions);
         answer.ExpectsInput = true;
         return answer;
@@ -248,8 +248,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
         var question = Questions.Ask(s, pending);
         side.Actions.Clear();
-        side.Say(texts.Say("screen.resume"));
-        side.Paragraphs.AddRange(question.Paragraphs);
+        side.Question.Add(texts.Say("screen.resume"));
+        side.Question.AddRange(question.Question);
         side.Actions.AddRange(question.Actions);
         side.ExpectsInput = true;
         return side;
@@ -296,7 +296,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         state.Skipped.Remove(previous);
         state.Screening = true;
         var reply = Questions.Ask(s, previous);
-        reply.Paragraphs.Insert(0, s.Texts.Say("back.done"));
+        reply.Question.Insert(0, s.Texts.Say("back.done"));
         return reply;
     }
 
@@ -315,7 +315,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         }
 
         var next = ScreeningFlow.Continue(s);
-        next.Paragraphs.Insert(0, texts.Say("question.skipped"));
+        (next.Question.Count > 0 ? next.Question : next.Paragraphs).Insert(0, texts.Say("question.skipped"));
         return next;
     }
 

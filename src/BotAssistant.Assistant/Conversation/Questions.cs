@@ -14,10 +14,10 @@ public static class Questions
         var reply = new Reply { ExpectsInput = true };
         if (retry && bank?.Retry is null)
         {
-            reply.Say(s.Texts.Say("question.retry_prefix"));
+            reply.Question.Add(s.Texts.Say("question.retry_prefix"));
         }
 
-        reply.Say(text);
+        reply.Question.Add(text);
         s.State.Choices.Clear();
         foreach (var (key, label) in Choices(s, def))
         {

@@ -18,6 +18,12 @@ public sealed class Reply
 {
     public List<string> Paragraphs { get; } = [];
 
+    /// <summary>
+    /// The question this reply ends with, sent as its own last message with the buttons, so the question a user
+    /// (or a channel) reads is never mixed with the answer before it.
+    /// </summary>
+    public List<string> Question { get; } = [];
+
     /// <summary>Buttons under the last message; a reply that asks a question always has them.</summary>
     public List<CardAction> Actions { get; } = [];
 
@@ -51,23 +57,44 @@ public static class ReplyRenderer
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(channel);
-        var text = string.Join("\n\n", reply.Paragraphs);
-        if (channel.Markdown)
+        var activities = new List<Activity>();
+        var asks = reply.Question.Count > 0;
+        if (reply.Paragraphs.Count > 0 || !asks)
         {
-            // Markdown joins single newlines into one line; two trailing spaces keep each line of a block its own.
-            text = text.Replace("\n", "  \n", StringComparison.Ordinal);
+            var answer = Message(Text(reply.Paragraphs, channel), asks ? [] : reply.Actions, !asks && reply.ExpectsInput);
+            answer.Value = reply.Summary;
+            if (channel.Cards && reply.Cards.Count > 0)
+            {
+                answer.Attachments = [.. reply.Cards];
+            }
+
+            activities.Add(answer);
         }
 
-        var activity = reply.Actions.Count > 0
-            ? MessageFactory.SuggestedActions(reply.Actions, text)
-            : MessageFactory.Text(text, inputHint: reply.ExpectsInput ? InputHints.ExpectingInput : InputHints.AcceptingInput);
+        if (asks)
+        {
+            var question = Message(Text(reply.Question, channel), reply.Actions, expectsInput: true);
+            question.Value ??= reply.Paragraphs.Count == 0 ? reply.Summary : null;
+            activities.Add(question);
+        }
+
+        return activities;
+    }
+
+    private static Activity Message(string text, IList<CardAction> actions, bool expectsInput)
+    {
+        var activity = actions.Count > 0
+            ? MessageFactory.SuggestedActions(actions, text)
+            : MessageFactory.Text(text, inputHint: expectsInput ? InputHints.ExpectingInput : InputHints.AcceptingInput);
         activity.Locale = "zh-CN";
-        activity.Value = reply.Summary;
-        if (channel.Cards && reply.Cards.Count > 0)
-        {
-            activity.Attachments = [.. reply.Cards];
-        }
+        return activity;
+    }
 
-        return [activity];
+    private static string Text(IEnumerable<string> paragraphs, ChannelProfile channel)
+    {
+        var text = string.Join("\n\n", paragraphs);
+
+        // Markdown joins single newlines into one line; two trailing spaces keep each line of a block its own.
+        return channel.Markdown ? text.Replace("\n", "  \n", StringComparison.Ordinal) : text;
     }
 }

@@ -44,7 +44,9 @@ public static class QuestionPlanner
 
     private static double ExpectedSettled(string fact, List<MeasureResult> open, FactSet facts, Catalog catalog)
     {
-        var values = PlausibleValues(fact, open.Select(r => r.Measure), catalog);
+        // Only a measure still missing this fact can be settled by its answer; the rest need not be evaluated again.
+        var touched = open.Where(r => r.MissingFacts.Contains(fact)).ToList();
+        var values = PlausibleValues(fact, touched.Select(r => r.Measure), catalog);
         if (values.Count == 0)
         {
             return 0;
@@ -54,7 +56,7 @@ public static class QuestionPlanner
         foreach (var value in values)
         {
             var answered = facts.With(fact, value);
-            settled += open.Count(r => Settles(r, answered));
+            settled += touched.Count(r => Settles(r, answered));
         }
 
         return (double)settled / values.Count;
