@@ -3,6 +3,7 @@ using BotAssistant.Web.Channels.DirectLine;
 using BotAssistant.Web.Channels.WeChat;
 using BotAssistant.Web.Endpoints;
 using BotAssistant.Web.Hosting;
+using BotAssistant.Web.Operations;
 using BotAssistant.Web.Staff;
 
 var builder = BotHosting.CreateBuilder(args);
@@ -11,8 +12,11 @@ builder.AddKnowledge();
 builder.AddAssistant();
 builder.AddDirectLine();
 builder.AddWeChat();
+builder.AddOperations();
 
 var app = builder.Build();
+app.UseOperations();
+app.MapOperations();
 app.MapBotMessages();
 app.MapDirectLine();
 app.MapWeChat();

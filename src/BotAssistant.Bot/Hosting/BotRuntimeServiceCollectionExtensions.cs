@@ -58,12 +58,22 @@ public static class BotRuntimeServiceCollectionExtensions
         {
             StorageKind.Memory => new MemoryStorage(),
             StorageKind.Sqlite => new SqliteStorage(layout.Resolve(options.SqlitePath)),
-            StorageKind.Redis => new RedisStorage(
-                ConnectionMultiplexer.Connect(Required(options.Redis, "Storage:Redis")), options.RedisKeyPrefix),
+            StorageKind.Redis => new RedisStorage(ConnectRedis(Required(options.Redis, "Storage:Redis")), options.RedisKeyPrefix),
             StorageKind.Postgres => new PostgresStorage(
                 NpgsqlDataSource.Create(Required(options.Postgres, "Storage:Postgres")), options.PostgresTable),
             _ => throw new InvalidOperationException($"Unknown Storage:Kind '{options.Kind}'. Use Memory, Sqlite, Redis or Postgres."),
         };
+    }
+
+    /// <summary>
+    /// Does not fail when Redis is down at start: turns get the apology and readiness fails until the multiplexer's
+    /// background reconnect succeeds, instead of the host refusing to start.
+    /// </summary>
+    private static ConnectionMultiplexer ConnectRedis(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(options);
     }
 
     private static ITranscriptStore CreateTranscriptStore(IServiceProvider services)

@@ -17,6 +17,19 @@ public static class DirectLineHosting
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ChannelAdapter>();
         builder.Services.TryAddSingleton<DirectLineTokens>();
+        var settings = builder.Configuration.GetSection(DirectLineOptions.Section).Get<DirectLineOptions>() ?? new DirectLineOptions();
+        if (settings.Log == ConversationLogKind.Redis)
+        {
+            var configuration = settings.Redis is { Length: > 0 } own ? own : builder.Configuration["Storage:Redis"];
+            if (string.IsNullOrWhiteSpace(configuration))
+            {
+                throw new InvalidOperationException("DirectLine:Log is Redis, but neither DirectLine:Redis nor Storage:Redis is set.");
+            }
+
+            builder.Services.TryAddSingleton<IConversationLog>(sp => new RedisConversationLog(
+                RedisConnections.Connect(configuration), sp.GetRequiredService<IOptions<DirectLineOptions>>()));
+        }
+
         builder.Services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
         builder.Services.TryAddSingleton<DirectLineTurns>();
         return builder;

@@ -33,5 +33,19 @@ public sealed class DirectLineOptions
 
     public string BotName { get; set; } = "BotAssistant";
 
+    /// <summary>Memory (one instance, or sticky sessions) or Redis (every instance shares each conversation).</summary>
+    public ConversationLogKind Log { get; set; } = ConversationLogKind.Memory;
+
+    /// <summary>StackExchange.Redis configuration for Log = Redis; empty means Storage:Redis.</summary>
+    public string? Redis { get; set; }
+
+    public string RedisKeyPrefix { get; set; } = "botassistant:directline:";
+
     public TimeSpan TokenLifetime => TimeSpan.FromMinutes(Math.Max(1, TokenLifetimeMinutes));
+}
+
+public enum ConversationLogKind
+{
+    Memory,
+    Redis,
 }
