@@ -35,18 +35,19 @@ public static class CompareFlow
             }
         }
 
+        var shorts = rows.Select(r => r.Measure).OfType<Measure>().Distinct().ToDictionary(m => m.Id, m => LookupFlow.Short(s, m));
         var title = s.Texts.Say("compare.header", ("topic", string.Join("、", topics.Select(t => s.Catalog.Topics[t].Name))), ("asof", MeasureWriter.Date(s.AsOf)));
         reply.Say(title);
         reply.Say(string.Join("\n", rows.Select(r => r.Measure is null
             ? s.Texts.Say("compare.row_missing", ("place", s.Writer.PlaceName(r.Place)))
             : s.Texts.Say("compare.row", ("place", s.Writer.PlaceName(r.Place)), ("name", r.Measure.Name),
-                ("amount", LookupFlow.Short(s, r.Measure)), ("validity", PolicyEngine.ValidityOf(r.Measure, s.AsOf).Text),
+                ("amount", shorts[r.Measure.Id]), ("validity", PolicyEngine.ValidityOf(r.Measure, s.AsOf).Text),
                 ("source", s.Writer.Source(r.Measure))))));
         reply.Say(s.Texts.Say("compare.footer", ("hotline", s.Options.Hotline)));
-        reply.Cards.Add(Card(s, title, rows));
+        reply.Cards.Add(Card(s, title, rows, shorts));
         var measures = rows.Select(r => r.Measure).OfType<Measure>().ToList();
         s.State.Focus = measures.Select(m => m.Id).ToList();
-        reply.Summary = Summaries.Of("compare", s, measures.Select(m => PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf)));
+        reply.Summary = Summaries.Of("compare", s, measures.Select(m => PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf, explain: false)));
         return reply;
     }
 
@@ -54,7 +55,7 @@ public static class CompareFlow
         s.Catalog.Measures.GroupBy(m => m.Topic).Where(g => g.Select(m => m.Place).Distinct().Count() >= 3)
             .OrderByDescending(g => g.Select(m => m.Place).Distinct().Count()).Take(4).Select(g => g.Key);
 
-    private static Attachment Card(TurnScope s, string title, List<(string Place, Measure? Measure)> rows)
+    private static Attachment Card(TurnScope s, string title, List<(string Place, Measure? Measure)> rows, Dictionary<string, string> shorts)
     {
         var body = new JsonArray { new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["wrap"] = true } };
         foreach (var (place, measure) in rows)
@@ -66,7 +67,7 @@ public static class CompareFlow
                 ["columns"] = new JsonArray
                 {
                     Column(s.Writer.PlaceName(place), "auto", bold: true),
-                    Column(measure is null ? s.Texts.Say("compare.cell_missing") : $"{measure.Name}：{LookupFlow.Short(s, measure)}", "stretch", bold: false),
+                    Column(measure is null ? s.Texts.Say("compare.cell_missing") : $"{measure.Name}：{shorts[measure.Id]}", "stretch", bold: false),
                 },
             });
         }

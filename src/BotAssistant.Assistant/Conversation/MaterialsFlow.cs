@@ -19,7 +19,7 @@ public static class MaterialsFlow
         foreach (var m in measures.Take(s.Options.MaxMeasuresPerAnswer))
         {
             var lines = m.Materials.Select(req => Line(s, req)).ToList();
-            var result = PolicyEngine.Evaluate(m, facts, s.AsOf);
+            var result = PolicyEngine.Evaluate(m, facts, s.AsOf, explain: false);
             reply.Say(s.Texts.Say("materials.header", ("title", s.Writer.Title(m))) + "\n"
                 + (lines.Count > 0 ? string.Join("\n", lines) : s.Texts.Say("materials.none_listed"))
                 + (m.Conditions.Count > 0 ? "\n" + s.Texts.Say("measure.conditions", ("conditions", s.Writer.Conditions(m))) : "")
@@ -30,7 +30,7 @@ public static class MaterialsFlow
 
         reply.Say(s.Texts.Say("materials.footer", ("hotline", s.Options.Hotline), ("bureau", s.Writer.Bureau(measures[0].Place))));
         s.State.Focus = measures.Select(m => m.Id).ToList();
-        reply.Summary = Summaries.Of("materials", s, measures.Select(m => PolicyEngine.Evaluate(m, facts, s.AsOf)));
+        reply.Summary = Summaries.Of("materials", s, measures.Select(m => PolicyEngine.Evaluate(m, facts, s.AsOf, explain: false)));
         return reply;
     }
 

@@ -288,9 +288,16 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
     }
 
-    /// <summary>Bool facts said in passing: "第一次创业", "不是困难人员", "没领过".</summary>
+    /// <summary>Facts said in passing: "第一次创业", "不是困难人员" (yes/no), "没有裁员", "没交社保" (none of a number).</summary>
     private void AddPhraseFacts(string text, Dictionary<string, FactValue> found)
     {
+        // Unasked, only a phrase that names its subject counts ("没交社保", "没有裁员"); a bare "没交" answers a question only.
+        foreach (var q in texts.Questions.Values.Where(q => q.Zero.Any(z => z.Length >= 4 && text.Contains(z))))
+        {
+            // A figure said in the same message ("社保交了3个月") wins over a none.
+            found.TryAdd(q.Fact, FactValue.Of(0m));
+        }
+
         foreach (var q in texts.Questions.Values.Where(q => q.SaysYes.Count > 0 || q.SaysNo.Count > 0))
         {
             var no = q.SaysNo.Where(text.Contains).MaxBy(p => p.Length);

@@ -5,10 +5,14 @@ using BotAssistant.Policies.Engine;
 /// <summary>Pure evaluation: no I/O and no clock; the as-of date is always passed in.</summary>
 public static class PolicyEngine
 {
-    public static MeasureResult Evaluate(Measure measure, FactSet facts, DateOnly asOf)
+    /// <param name="explain">
+    /// False skips the search for the smallest change that would make a failed measure apply (WhatIf stays null):
+    /// tables and summaries need only the verdict and the amount, and the search is the costly part.
+    /// </param>
+    public static MeasureResult Evaluate(Measure measure, FactSet facts, DateOnly asOf, bool explain = true)
     {
         var result = EvaluateCore(measure, facts, asOf);
-        return result.Status == EligibilityStatus.NotEligible
+        return explain && result.Status == EligibilityStatus.NotEligible
             ? result with { WhatIf = WhatIfSearch.Find(measure, facts, result, m => EvaluateCore(measure, m, asOf).Status) }
             : result;
     }
