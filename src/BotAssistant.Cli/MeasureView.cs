@@ -25,7 +25,7 @@ internal sealed record MeasureView(
             m.Id, m.Name, m.Place, $"{m.Document.Number} {m.Document.Title}", m.Clause, m.Quote,
             Commands.Name(m.Audience), m.Summary, period, m.Departments,
             PolicyEngine.DescribeConditions(m), probe.Amount.Formula, m.Amount.Text, limits,
-            m.Materials.Select(x => $"{catalog.Materials.GetValueOrDefault(x.Id)?.Name ?? x.Id} [{Commands.Name(x.Source)}]"
+            m.Materials.Select(x => $"{catalog.Materials.GetValueOrDefault(x.Id)?.Name ?? x.Id} [{Provenance(x.Source)}]"
                 + (x.Note is null ? "" : $" — {x.Note}")).ToList());
     }
 
@@ -59,4 +59,12 @@ internal sealed record MeasureView(
             o.WriteLine($"  - {m}");
         }
     }
+
+    /// <summary>Where a requirement comes from, in the words staff read it: never a local example passed off as law.</summary>
+    private static string Provenance(MaterialSource source) => source switch
+    {
+        MaterialSource.Stated => "文件写明",
+        MaterialSource.Implied => "由条件推出",
+        _ => "各地常见要求，并非本文件规定",
+    };
 }
