@@ -50,7 +50,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             preface.Add(texts.Say("asof.set", ("asof", MeasureWriter.Date(asOf))));
         }
 
-        var scope = new TurnScope(snapshot.Catalog, texts, state, u, asOf, options) { AsOfChanged = preface.Count > (u.Truncated ? 1 : 0) };
+        var scope = new TurnScope(snapshot, texts, state, u, asOf, options) { AsOfChanged = preface.Count > (u.Truncated ? 1 : 0) };
         var reply = Route(scope);
         reply.Paragraphs.InsertRange(0, preface);
         return reply;

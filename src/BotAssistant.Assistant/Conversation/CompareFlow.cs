@@ -47,7 +47,7 @@ public static class CompareFlow
         reply.Cards.Add(Card(s, title, rows, shorts));
         var measures = rows.Select(r => r.Measure).OfType<Measure>().ToList();
         s.State.Focus = measures.Select(m => m.Id).ToList();
-        reply.Summary = Summaries.Of("compare", s, measures.Select(m => PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf, explain: false)));
+        reply.Summary = Summaries.Of("compare", s, measures.Select(m => s.Rule(m)));
         return reply;
     }
 

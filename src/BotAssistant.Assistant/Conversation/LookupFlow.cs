@@ -55,7 +55,7 @@ public static class LookupFlow
     {
         var r = PolicyEngine.Evaluate(m, facts, s.AsOf);
         return r.Status == EligibilityStatus.NotEligible
-            ? r with { Amount = PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf, explain: false).Amount }
+            ? r with { Amount = s.Rule(m).Amount }
             : r;
     }
 
@@ -93,14 +93,14 @@ public static class LookupFlow
         reply.Say(s.Texts.Say("list.header", ("place", s.Writer.PlaceName(place)), ("count", measures.Count), ("asof", MeasureWriter.Date(s.AsOf))));
         reply.Say(string.Join("\n", lines));
         reply.Say(s.Texts.Say("list.footer"));
-        reply.Summary = Summaries.Of("list", s, measures.Select(m => PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf, explain: false)));
+        reply.Summary = Summaries.Of("list", s, measures.Select(m => s.Rule(m)));
         return reply;
     }
 
     /// <summary>The per-person figure, for lists and tables.</summary>
     public static string Short(TurnScope s, Measure m)
     {
-        var r = PolicyEngine.Evaluate(m, s.Catalog.NewFacts(), s.AsOf, explain: false);
+        var r = s.Rule(m);
         return r.Amount.None ? s.Texts.Say("amount.none_short")
             : r.Amount.NotStated ? s.Texts.Say("amount.not_stated_short")
             : m.Amount.Text ?? r.Amount.Formula;

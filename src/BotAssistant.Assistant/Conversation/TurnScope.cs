@@ -1,5 +1,6 @@
 using BotAssistant.Assistant.Dialogs;
 using BotAssistant.Assistant.Facts;
+using BotAssistant.Assistant.Knowledge;
 using BotAssistant.Assistant.Replies;
 using BotAssistant.Language;
 using BotAssistant.Policies;
@@ -9,9 +10,11 @@ namespace BotAssistant.Assistant.Conversation;
 /// <summary>Everything one turn works with: the knowledge, the wording, the state, what the message said, and the date.</summary>
 public sealed class TurnScope
 {
-    public TurnScope(Catalog catalog, DialogTexts texts, AssistantState state, Understanding understanding, DateOnly asOf, AssistantOptions options)
+    public TurnScope(KnowledgeSnapshot knowledge, DialogTexts texts, AssistantState state, Understanding understanding, DateOnly asOf, AssistantOptions options)
     {
+        var catalog = knowledge.Catalog;
         Catalog = catalog;
+        Rules = knowledge.Rules;
         Texts = texts;
         State = state;
         Understanding = understanding;
@@ -22,6 +25,8 @@ public sealed class TurnScope
     }
 
     public Catalog Catalog { get; }
+
+    public RuleCache Rules { get; }
     public DialogTexts Texts { get; }
     public AssistantState State { get; }
     public Understanding Understanding { get; }
@@ -38,6 +43,9 @@ public sealed class TurnScope
     public string? Role => Fact("role");
 
     public string? Fact(string name) => State.Facts.GetValueOrDefault(name);
+
+    /// <summary>The measure judged on no facts: its rule as lists and tables show it.</summary>
+    public MeasureResult Rule(Measure m) => Rules.Rule(m, AsOf);
 
     /// <summary>The state's facts typed by facts.yaml; a stored value that no longer parses (catalog changed) is dropped.</summary>
     public FactSet Facts()

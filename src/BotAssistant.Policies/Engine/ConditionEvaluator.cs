@@ -5,8 +5,12 @@ internal enum Truth { False, Unknown, True }
 /// <summary>Outcome of one condition node; Missing is set only when the node is Unknown.</summary>
 internal sealed record Verdict(Truth Truth, IReadOnlyList<string> Missing, IReadOnlyList<FailedCondition> Failed);
 
-/// <summary>Three-valued evaluation: an unknown fact leaves its test unknown, never false.</summary>
-internal sealed class ConditionEvaluator(FactSet facts, ConditionText text)
+/// <summary>
+/// Three-valued evaluation: an unknown fact leaves its test unknown, never false. Without a
+/// <see cref="ConditionText"/> it only decides (no failure wording): the planner and the what-if search
+/// evaluate thousands of hypothetical answers and read nothing but the verdict.
+/// </summary>
+internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
 {
     private static readonly IReadOnlyList<string> NoFacts = [];
     private static readonly IReadOnlyList<FailedCondition> NoFailures = [];
@@ -43,7 +47,7 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText text)
         var holds = t.Comparisons.All(c => Compare(actual, c) == Truth.True);
         return holds
             ? new Verdict(Truth.True, NoFacts, NoFailures)
-            : new Verdict(Truth.False, NoFacts, [new FailedCondition(t, text.Describe(t), text.Actual(t.Fact, actual))]);
+            : new Verdict(Truth.False, NoFacts, text is null ? NoFailures : [new FailedCondition(t, text.Describe(t), text.Actual(t.Fact, actual))]);
     }
 
     private Verdict Combine(Condition node, IReadOnlyList<Condition> items, bool isAll, bool top)
@@ -66,14 +70,14 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText text)
         // Every item is the non-decisive value: all true for all-of, all false for any-of.
         return isAll
             ? new Verdict(Truth.True, NoFacts, NoFailures)
-            : new Verdict(Truth.False, NoFacts, [new FailedCondition(node, text.Describe(node), JoinActuals(verdicts))]);
+            : new Verdict(Truth.False, NoFacts, text is null ? NoFailures : [new FailedCondition(node, text.Describe(node), JoinActuals(verdicts))]);
     }
 
     // An all-of fails through its failing parts, unless the author worded the group as a whole.
     private IReadOnlyList<FailedCondition> FailuresOfAll(Condition node, List<Verdict> verdicts, bool top)
     {
         var parts = verdicts.Where(v => v.Truth == Truth.False).SelectMany(v => v.Failed).ToList();
-        return node.Text is null || top ? parts : [new FailedCondition(node, node.Text, JoinActuals(verdicts))];
+        return text is null || node.Text is null || top ? parts : [new FailedCondition(node, node.Text, JoinActuals(verdicts))];
     }
 
     private Verdict Negate(Not n)
@@ -81,7 +85,7 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText text)
         var inner = Evaluate(n.Inner);
         return inner.Truth switch
         {
-            Truth.True => new Verdict(Truth.False, NoFacts, [new FailedCondition(n, text.Describe(n), null)]),
+            Truth.True => new Verdict(Truth.False, NoFacts, text is null ? NoFailures : [new FailedCondition(n, text.Describe(n), null)]),
             Truth.False => new Verdict(Truth.True, NoFacts, NoFailures),
             _ => inner with { Failed = NoFailures },
         };

@@ -13,7 +13,7 @@ public static class PolicyEngine
     {
         var result = EvaluateCore(measure, facts, asOf);
         return explain && result.Status == EligibilityStatus.NotEligible
-            ? result with { WhatIf = WhatIfSearch.Find(measure, facts, result, m => EvaluateCore(measure, m, asOf).Status) }
+            ? result with { WhatIf = WhatIfSearch.Find(measure, facts, result, m => EvaluateCore(measure, m, asOf, quiet: true).Status) }
             : result;
     }
 
@@ -58,10 +58,11 @@ public static class PolicyEngine
         return new ScreeningResult(settled, decisions, limits);
     }
 
-    internal static MeasureResult EvaluateCore(Measure measure, FactSet facts, DateOnly asOf)
+    /// <param name="quiet">True when only the verdict and the amount's missing facts are read (planner, what-if).</param>
+    internal static MeasureResult EvaluateCore(Measure measure, FactSet facts, DateOnly asOf, bool quiet = false)
     {
         var text = new ConditionText(measure.FactDefinitions);
-        var verdict = new ConditionEvaluator(facts, text).All(measure.Conditions);
+        var verdict = new ConditionEvaluator(facts, quiet ? null : text).All(measure.Conditions);
         var amount = new AmountCalculator(facts, text).Compute(measure.Amount);
         var status = verdict.Truth switch
         {

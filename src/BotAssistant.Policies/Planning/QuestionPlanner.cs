@@ -16,7 +16,7 @@ public static class QuestionPlanner
         IEnumerable<Measure> candidates, FactSet facts, Catalog catalog, IReadOnlySet<string> skipped)
     {
         var open = candidates
-            .Select(m => PolicyEngine.EvaluateCore(m, facts, AnyDate))
+            .Select(m => PolicyEngine.EvaluateCore(m, facts, AnyDate, quiet: true))
             .Where(IsOpen)
             .ToList();
         var askable = open
@@ -64,7 +64,7 @@ public static class QuestionPlanner
 
     private static bool Settles(MeasureResult before, FactSet answered)
     {
-        var after = PolicyEngine.EvaluateCore(before.Measure, answered, AnyDate);
+        var after = PolicyEngine.EvaluateCore(before.Measure, answered, AnyDate, quiet: true);
         return before.Status == EligibilityStatus.Undetermined
             ? after.Status != EligibilityStatus.Undetermined
             : after.Status != EligibilityStatus.Eligible || after.Amount.IsDetermined;
