@@ -12,6 +12,9 @@ namespace BotAssistant.Bot.Storage;
 /// that are waiting in one IMMEDIATE transaction (group commit), each call inside its own savepoint so
 /// an ETag conflict undoes only that call. A call completes only after the commit that holds it.
 /// Reads use pooled connections; in WAL mode they never wait for the writer.
+/// What this instance wrote last is also kept in memory (updated by the writer in commit order), so the read
+/// at the start of every turn rarely touches the file. That is sound because an SQLite state file belongs to
+/// one host process; several instances share Redis or PostgreSQL instead.
 /// </summary>
 public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
 {
@@ -24,7 +27,12 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     private readonly OnceInitializer _ensureCreated;
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly object _writerStart = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StoreItem> _written = new(StringComparer.Ordinal);
     private Task? _writer;
+    private int _rememberedGeneration;
+
+    /// <summary>Documents kept in memory at most; past that the memory is dropped and refilled from the file.</summary>
+    private const int MaxRemembered = 20_000;
 
     public SqliteStorage(string databasePath)
     {
@@ -51,20 +59,47 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             return result;
         }
 
+        var missing = new List<string>();
+        foreach (var key in keys)
+        {
+            if (_written.TryGetValue(key, out var remembered))
+            {
+                result[key] = remembered;
+            }
+            else
+            {
+                missing.Add(key);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
         await _ensureCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var generation = Volatile.Read(ref _rememberedGeneration);
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT etag, value FROM {Table} WHERE key = $key";
         var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var key in keys)
+        foreach (var key in missing)
         {
             keyParameter.Value = key;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 using var document = JsonDocument.Parse(reader.GetString(1));
-                result[key] = new StoreItem(document.RootElement.Clone(), reader.GetString(0));
+                var item = new StoreItem(document.RootElement.Clone(), reader.GetString(0));
+                result[key] = item;
+
+                // Only if no commit got there first (a write remembered meanwhile is newer than this read),
+                // and not across a reset, which may have dropped such a newer write.
+                if (Volatile.Read(ref _rememberedGeneration) == generation)
+                {
+                    _written.TryAdd(key, item);
+                }
             }
         }
 
@@ -164,7 +199,8 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                     var outcomes = CommitBatch(connection, batch);
                     for (var i = 0; i < batch.Count; i++)
                     {
-                        outcomes[i]();
+                        Remember(batch[i], outcomes[i].Stored);
+                        outcomes[i].Complete();
                     }
                 }
                 catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
@@ -173,6 +209,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                     // nothing of this batch is stored, every caller in it hears why, and the next batch reopens.
                     foreach (var request in batch)
                     {
+                        Remember(request, stored: false);
                         request.Done.TrySetException(ex);
                     }
 
@@ -187,13 +224,40 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>In commit order, on the writer: what a call stored is what the next read sees; a failed call is forgotten.</summary>
+    private void Remember(WriteRequest request, bool stored)
+    {
+        if (_written.Count > MaxRemembered)
+        {
+            Interlocked.Increment(ref _rememberedGeneration);
+            _written.Clear();
+        }
+
+        foreach (var (key, item, eTag) in request.Changes)
+        {
+            if (stored)
+            {
+                _written[key] = new StoreItem(item.Value.Clone(), eTag);
+            }
+            else
+            {
+                _written.TryRemove(key, out _);
+            }
+        }
+
+        foreach (var key in request.Deletes ?? [])
+        {
+            _written.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>
     /// One transaction for the whole batch, one savepoint per call. Returns, per call, how to complete it;
     /// the callers are told only after the commit, so nobody sees a result that could still be rolled back.
     /// </summary>
-    private static List<Action> CommitBatch(SqliteConnection connection, List<WriteRequest> batch)
+    private static List<(Action Complete, bool Stored)> CommitBatch(SqliteConnection connection, List<WriteRequest> batch)
     {
-        var outcomes = new List<Action>(batch.Count);
+        var outcomes = new List<(Action, bool)>(batch.Count);
         using var transaction = connection.BeginTransaction(deferred: false);
         using var statements = new WriterStatements(connection, transaction);
         foreach (var request in batch)
@@ -208,12 +272,12 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             if (conflict is not null)
             {
                 transaction.Rollback("call");
-                outcomes.Add(() => request.Done.TrySetException(conflict));
+                outcomes.Add((() => request.Done.TrySetException(conflict), false));
             }
             else
             {
                 var written = request.Changes.ToDictionary(c => c.Key, c => c.NewETag, StringComparer.Ordinal);
-                outcomes.Add(() => request.Done.TrySetResult(written));
+                outcomes.Add((() => request.Done.TrySetResult(written), true));
             }
 
             transaction.Release("call");
