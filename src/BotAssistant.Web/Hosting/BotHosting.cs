@@ -31,9 +31,7 @@ public static class BotHosting
     public static WebApplicationBuilder AddBotRuntime(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var layout = RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
-            ?? new RepositoryLayout(builder.Environment.ContentRootPath);
-        builder.Services.AddBotRuntime(builder.Configuration, layout);
+        builder.Services.AddBotRuntime(builder.Configuration, Layout(builder));
         return builder;
     }
 
@@ -41,9 +39,7 @@ public static class BotHosting
     public static WebApplicationBuilder AddKnowledge(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var layout = RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
-            ?? new RepositoryLayout(builder.Environment.ContentRootPath);
-        builder.Services.AddKnowledge(builder.Configuration, layout);
+        builder.Services.AddKnowledge(builder.Configuration, Layout(builder));
         return builder;
     }
 
@@ -51,10 +47,13 @@ public static class BotHosting
     public static WebApplicationBuilder AddAssistant(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var layout = RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
-            ?? new RepositoryLayout(builder.Environment.ContentRootPath);
-        builder.Services.AddAssistant(builder.Configuration, layout);
+        builder.Services.AddAssistant(builder.Configuration, Layout(builder));
         builder.Services.AddHostedService<KnowledgeWarmup>();
         return builder;
     }
+
+    /// <summary>The repository the host runs from: found above the content root, the working directory or the binaries.</summary>
+    private static RepositoryLayout Layout(WebApplicationBuilder builder) =>
+        RepositoryLayout.TryLocate(builder.Environment.ContentRootPath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
+        ?? new RepositoryLayout(builder.Environment.ContentRootPath);
 }
