@@ -179,7 +179,15 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var measures = LookupFlow.Named(s, places);
         if (measures.Count == 0 || (places.Count == 0 && measures.Select(m => m.Place).Distinct().Count() > 1))
         {
-            return CompareFlow.Compare(s, topics);
+            var compare = CompareFlow.Compare(s, topics);
+            if (measures.Count == 0 && places.Count == 1 && topics.Count > 0)
+            {
+                // "临夏的一次性吸纳就业补贴": say plainly that this document has none, then what the others have.
+                compare.Paragraphs.Insert(0, s.Texts.Say("lookup.none_in_place",
+                    ("place", s.Writer.PlaceName(places[0])), ("topic", s.Catalog.Topics[topics[0]].Name)));
+            }
+
+            return compare;
         }
 
         var answer = LookupFlow.Answer(s, measures, withQuote: u.IsAbout(Intent.AskSource));

@@ -78,7 +78,10 @@ public static class ScreeningFlow
         var given = facts.Given.Keys.Where(k => !FrameFacts.Contains(k)).ToHashSet();
         var scored = pool.Select(m => (Measure: m, Score: SituationFacts(m, s.Catalog).Count(given.Contains))).ToList();
         var best = scored.Count > 0 ? scored.Max(x => x.Score) : 0;
-        return best == 0 ? pool : scored.Where(x => x.Score >= Math.Max(1, best - 1)).Select(x => x.Measure).ToList();
+        // With much said, near matches stay in ("招了3个应届生，签了一年合同" touches 扩岗 and 吸纳 alike); with little
+        // said, only the closest do ("应届生去乡镇工作" is about the 乡镇 measure, not every graduate measure).
+        var floor = best >= 3 ? best - 1 : best;
+        return best == 0 ? pool : scored.Where(x => x.Score >= floor).Select(x => x.Measure).ToList();
     }
 
     /// <summary>What the amount is computed from (counts, months, base, tier), not what only selects a rate.</summary>
