@@ -29,6 +29,15 @@ public static class ScreeningFlow
 
         var skipped = s.State.Skipped.ToHashSet();
         var next = s.State.Asked.Count >= s.Options.MaxQuestions ? null : QuestionPlanner.NextFact(candidates, facts, s.Catalog, skipped);
+
+        // The same question again means the last answer did not answer it; a second time, let it go as unknown.
+        if (next is not null && next == s.State.Pending && ++s.State.PendingAttempts >= 2)
+        {
+            s.State.Skipped.Add(next);
+            skipped.Add(next);
+            next = QuestionPlanner.NextFact(candidates, facts, s.Catalog, skipped);
+        }
+
         if (next is not null)
         {
             return Questions.Ask(s, next);
