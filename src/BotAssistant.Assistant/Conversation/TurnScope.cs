@@ -47,8 +47,28 @@ public sealed class TurnScope
     /// <summary>The measure judged on no facts: its rule as lists and tables show it.</summary>
     public MeasureResult Rule(Measure m) => Rules.Rule(m, AsOf);
 
-    /// <summary>The state's facts typed by facts.yaml; a stored value that no longer parses (catalog changed) is dropped.</summary>
+    /// <summary>
+    /// The state's facts typed by facts.yaml; a stored value that no longer parses (catalog changed) is dropped.
+    /// Typed once per change of the state's facts, since every flow of a turn reads them.
+    /// </summary>
     public FactSet Facts()
+    {
+        var stamp = FactsStamp();
+        if (_facts is not null && stamp == _factsStamp)
+        {
+            return _facts;
+        }
+
+        _factsStamp = stamp;
+        return _facts = TypeFacts();
+    }
+
+    private FactSet? _facts;
+    private string _factsStamp = "";
+
+    private string FactsStamp() => string.Join('\u001f', State.Facts.Select(kv => kv.Key + "=" + kv.Value));
+
+    private FactSet TypeFacts()
     {
         var facts = Catalog.NewFacts();
         foreach (var (name, raw) in State.Facts)

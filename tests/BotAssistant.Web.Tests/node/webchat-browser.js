@@ -31,17 +31,33 @@ async function main() {
     page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
     await page.goto(pageUrl);
     const input = page.locator('[data-id="webchat-sendbox-input"]');
-    await input.waitFor({ timeout: 20000 });
+    await input.waitFor({ timeout: 30000 });
     const placeholder = await input.getAttribute('placeholder');
-    await input.pressSequentially(question);
-    await page.locator('.webchat__send-button').click();
+    // On a loaded CI machine the send box can take keys before Web Chat has wired it up: type until the text
+    // is really there, and send until the question shows in the transcript.
     const action = page.locator('.webchat__suggested-action', { hasText: actionTitle }).first();
-    await action.waitFor({ timeout: 20000 });
+    for (let attempt = 0; ; attempt++) {
+      await input.fill('');
+      await input.pressSequentially(question);
+      if ((await input.inputValue()) !== question) await input.fill(question);
+      await page.locator('.webchat__send-button').click();
+      try {
+        await action.waitFor({ timeout: 20000 });
+        break;
+      } catch (error) {
+        const sent = await page.locator('.webchat__bubble', { hasText: question }).count();
+        if (sent > 0 || attempt >= 2) {
+          if (sent > 0) await action.waitFor({ timeout: 30000 });
+          else throw error;
+          break;
+        }
+      }
+    }
     const buttons = await page.locator('.webchat__suggested-action').allInnerTexts();
     const cards = await page.locator('.ac-adaptiveCard').count();
     await action.click();
     const answer = page.getByText(expected).last();
-    await answer.waitFor({ timeout: 20000 });
+    await answer.waitFor({ timeout: 30000 });
     const answerText = await answer.innerText();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     await page.screenshot({ path: screenshot, fullPage: false });
