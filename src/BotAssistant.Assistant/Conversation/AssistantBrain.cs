@@ -123,6 +123,16 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return ScreeningFlow.Continue(s);
         }
 
+        // "不对，我是在平凉" after a 巫山 answer: the same kind of measure, in the place they meant.
+        if (u.Places.Count == 1 && !u.IsAbout(Intent.ListMeasures) && !state.Screening && FocusTopics(s) is { Count: > 0 } focusTopics)
+        {
+            var moved = s.ForAudience(s.Catalog.ForPlace(u.Places[0]).Where(m => focusTopics.Contains(m.Topic))).ToList();
+            if (moved.Count > 0)
+            {
+                return LookupFlow.Answer(s, moved, withQuote: false);
+            }
+        }
+
         if (u.IsAbout(Intent.ListMeasures) || (u.Places.Count == 1 && extracted.Values.Count <= 2))
         {
             return Resume(s, LookupFlow.List(s));

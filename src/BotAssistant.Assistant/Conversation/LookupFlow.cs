@@ -86,7 +86,10 @@ public static class LookupFlow
             return Questions.Ask(s, "place");
         }
 
-        var measures = s.ForAudience(s.Catalog.ForPlace(place)).ToList();
+        // Money first: what pays a figure, then what the document leaves to 按规定, then services and procedures.
+        var measures = s.ForAudience(s.Catalog.ForPlace(place))
+            .OrderBy(m => m.Amount switch { NoAmount => 2, NotStatedAmount => 1, _ => 0 })
+            .ToList();
         var reply = new Reply();
         var lines = measures.Select((m, i) => s.Texts.Say("list.line", ("n", i + 1), ("name", m.Name),
             ("amount", Short(s, m)), ("validity", PolicyEngine.ValidityOf(m, s.AsOf).Text)));

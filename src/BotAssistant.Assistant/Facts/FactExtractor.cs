@@ -74,9 +74,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     private static string? InferRole(Understanding u)
     {
-        if (SpeaksForThemselves(u.Normalized))
+        // "我想开个小店": 小店 is the business they mean to start, not an employer asking. A bare 我 ("不对，我是在平凉")
+        // says nothing of who they are.
+        if (SpeaksForThemselves(u.Normalized) && (u.Has(EntityKind.EnterpriseSize) || u.Has(EntityKind.Group) || u.Has(EntityKind.Age)
+            || u.All(EntityKind.Duration).Any(d => d.Value is "since_graduation" or "business" or "unemployed")))
         {
-            // "我想开个小店": 小店 is the business they mean to start, not an employer asking.
             return "individual";
         }
 
