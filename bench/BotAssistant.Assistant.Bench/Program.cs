@@ -59,6 +59,9 @@ foreach (var g in questionCounts.GroupBy(q => q.Questions).OrderBy(g => g.Key))
 Console.WriteLine($"  ≤5: {questionCounts.Count(q => q.Questions <= 5) * 100.0 / Math.Max(1, questionCounts.Count):F0}%; max {questionCounts.Max(q => q.Questions)} ({questionCounts.MaxBy(q => q.Questions).Name})");
 Console.WriteLine($"turn (understand + decide + render): n={samples.Count} p50={Pct(0.5):F0} µs p99={Pct(0.99):F0} µs max={samples[^1]:F0} µs");
 
+// Messages over the 500-character input limit are cut before understanding; they are reported apart from the rest.
+var withinLimit = byTurn.Where(kv => kv.Key.Length <= 500).SelectMany(kv => kv.Value).Order().ToList();
+Console.WriteLine($"turns within the 500-character limit: n={withinLimit.Count} p50={withinLimit[withinLimit.Count / 2]:F0} µs p99={withinLimit[Math.Min(withinLimit.Count - 1, (int)(withinLimit.Count * 0.99))]:F0} µs");
 Console.WriteLine("slowest turns (median µs):");
 foreach (var (text, times) in byTurn.Select(kv => (kv.Key, kv.Value.Order().ToList())).OrderByDescending(x => x.Item2[x.Item2.Count / 2]).Take(8))
 {
