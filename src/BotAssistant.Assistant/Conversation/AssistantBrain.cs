@@ -339,10 +339,30 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
     private Reply OutOfScope(TurnScope s, string? place)
     {
+        // "重庆的…", "甘肃有什么…": the province is not covered as a whole, but some of its places are.
+        var within = place is null ? [] : s.Catalog.Places.Values.Where(p => InProvince(p, place)).ToList();
+        if (within.Count > 0)
+        {
+            var narrowed = new Reply().Say(texts.Say("scope.province",
+                ("place", place), ("covered", string.Join("、", within.Select(p => p.FullName))), ("hotline", options.Hotline)));
+            foreach (var p in within)
+            {
+                narrowed.Button(texts.Say("scope.province_button", ("place", p.Key)));
+            }
+
+            return s.State.Screening ? Resume(s, narrowed) : narrowed;
+        }
+
         var reply = new Reply().Say(place is null
             ? texts.Say("scope.topic", ("hotline", options.Hotline))
             : texts.Say("scope.place", ("place", place), ("hotline", options.Hotline)));
         return s.State.Screening ? Resume(s, reply) : reply;
+    }
+
+    private static bool InProvince(Place covered, string named)
+    {
+        var stem = named.TrimEnd('省', '市').Replace("回族自治区", "", StringComparison.Ordinal).Replace("自治区", "", StringComparison.Ordinal);
+        return stem.Length >= 2 && covered.Province is { } province && province.StartsWith(stem, StringComparison.Ordinal);
     }
 
     private Reply NotUnderstood(Reply reply, TurnScope? s)
