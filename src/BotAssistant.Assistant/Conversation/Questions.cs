@@ -10,7 +10,7 @@ public static class Questions
     {
         var def = s.Catalog.Facts[fact];
         var bank = s.Texts.Questions.GetValueOrDefault(fact);
-        var text = retry && bank?.Retry is { } r ? r : bank?.Ask ?? Generated(s, def);
+        var text = retry && bank?.Retry is { } r ? r : bank?.AskFor(s.Role) ?? Generated(s, def);
         var reply = new Reply { ExpectsInput = true };
         if (retry && bank?.Retry is null)
         {

@@ -5,6 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace BotAssistant.Assistant.Dialogs;
 
 /// <summary>How one fact is asked: the question, its choices (key → label), the retry, and phrases that answer it unprompted.</summary>
+/// <param name="AskByRole">The question worded for an employer or an individual, where the general one says "招用人员（或您本人）".</param>
 public sealed record QuestionText(
     string Fact,
     string Ask,
@@ -13,7 +14,11 @@ public sealed record QuestionText(
     IReadOnlyList<string> Affirm,
     IReadOnlyList<string> Zero,
     IReadOnlyList<string> SaysYes,
-    IReadOnlyList<string> SaysNo);
+    IReadOnlyList<string> SaysNo,
+    IReadOnlyDictionary<string, string> AskByRole)
+{
+    public string AskFor(string? role) => role is not null && AskByRole.TryGetValue(role, out var worded) ? worded : Ask;
+}
 
 public sealed class DialogTextException(IReadOnlyList<string> errors)
     : Exception("dialogs/ is invalid:\n" + string.Join("\n", errors))
@@ -108,14 +113,23 @@ public sealed class DialogTexts
                 continue;
             }
 
+            var byRole = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var role in new[] { "employer", "individual" })
+            {
+                if (Scalar(q, "ask_" + role) is { Length: > 0 } worded)
+                {
+                    byRole[role] = worded;
+                }
+            }
+
             result[fact] = new QuestionText(
-                fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "affirm"), List(q, "zero"), List(q, "yes"), List(q, "no"));
+                fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "affirm"), List(q, "zero"), List(q, "yes"), List(q, "no"), byRole);
         }
 
         return result;
     }
 
-    private static readonly string[] QuestionKeys = ["ask", "retry", "choices", "affirm", "zero", "yes", "no"];
+    private static readonly string[] QuestionKeys = ["ask", "ask_employer", "ask_individual", "retry", "choices", "affirm", "zero", "yes", "no"];
 
     private static Dictionary<string, string> ReadTemplates(string path, List<string> errors)
     {
