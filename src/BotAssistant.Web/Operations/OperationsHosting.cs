@@ -80,6 +80,7 @@ public static class OperationsHosting
             turns = metrics.Snapshot(),
             activeTurnConversations = gate.ActiveConversations,
             catalogReloadAttempts = reload.Attempts,
+            process = ProcessMemory.Read(),
         })).WithName("Metrics");
         return app;
     }

@@ -166,6 +166,29 @@ public sealed class DirectLineProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task The_least_recently_active_conversation_is_dropped_when_the_log_outgrows_its_bytes()
+    {
+        using var small = new ChannelHostFactory().With("DirectLine:MaxLogMegabytes", "1");
+        var client = small.CreateClient();
+        var (first, firstToken) = await StartAsync(client);
+        var longText = new string('a', 40_000);
+        for (var i = 0; i < 14; i++)
+        {
+            (await PostAsync(client, firstToken, first, $$"""{"type":"message","text":"{{longText}}"}""")).Dispose();
+        }
+
+        // The conversation being written to is never the one dropped, even when it alone is past the budget.
+        Assert.NotEmpty((await GetActivitiesAsync(client, firstToken, first, "")).Activities);
+
+        var (second, secondToken) = await StartAsync(client);
+        (await PostAsync(client, secondToken, second, """{"type":"message","text":"你好"}""")).Dispose();
+        using var gone = await SendAsync(client, HttpMethod.Get, $"/v3/directline/conversations/{first}/activities", ChannelHostFactory.Secret, null);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var kept = await GetActivitiesAsync(client, secondToken, second, "");
+        Assert.Equal(["欢迎使用测试助手", "你好", "收到：你好"], kept.Activities.Select(a => a.GetProperty("text").GetString()));
+    }
+
+    [Fact]
     public async Task The_page_token_works_without_the_secret()
     {
         var client = _factory.CreateClient();

@@ -24,6 +24,12 @@ public sealed class DirectLineOptions
     /// <summary>When exceeded, the least recently active conversation is dropped.</summary>
     public int MaxConversations { get; set; } = 2000;
 
+    /// <summary>
+    /// The memory log's size in all (the activities' JSON); past it the least recently active conversations are
+    /// dropped, so a burst of long conversations cannot grow the process without bound.
+    /// </summary>
+    public int MaxLogMegabytes { get; set; } = 64;
+
     /// <summary>Conversations idle this long are dropped; their clients get 404 and start a new one.</summary>
     public int ConversationIdleMinutes { get; set; } = 120;
 
