@@ -9,7 +9,7 @@ using BotAssistant.Bot.Turn;
 using BotAssistant.Web.Endpoints;
 
 // Load driver: /api/messages turns (SQLite state, expectReplies) beside a plain Kestrel JSON endpoint, same process.
-// Usage: dotnet run -c Release --project bench/BotAssistant.Bot.Bench [-- seconds-per-run]
+// Usage: dotnet run -c Release --project bench/BotAssistant.Bot.Bench [-- seconds-per-run [concurrency ...]]
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var dataDir = Path.Combine(Path.GetTempPath(), "botassistant-bench", Guid.NewGuid().ToString("N"));
 var builder = WebApplication.CreateSlimBuilder();
@@ -33,7 +33,8 @@ var baseUrl = app.Urls.First();
 using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
 Console.WriteLine($"| endpoint | concurrency | turns/s | p50 ms | p99 ms |");
 Console.WriteLine($"|---|---:|---:|---:|---:|");
-foreach (var concurrency in new[] { 1, 16, 64 })
+var concurrencies = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 16, 64];
+foreach (var concurrency in concurrencies)
 {
     foreach (var path in new[] { "/plain", "/api/messages" })
     {

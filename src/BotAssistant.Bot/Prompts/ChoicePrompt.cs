@@ -34,7 +34,7 @@ public static class ChoiceRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(choices);
-        var input = text.Trim().Normalize(NormalizationForm.FormKC);
+        var input = Widths.Fold(text).Trim();
         if (input.Length == 0 || choices.Count == 0)
         {
             return null;

@@ -40,7 +40,7 @@ public sealed class NumberPrompt(string dialogId, Func<string, decimal?>? recogn
     public static decimal? ParseDigits(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.Trim().Normalize(System.Text.NormalizationForm.FormKC);
+        var normalized = Widths.Fold(text).Trim();
         return decimal.TryParse(normalized, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 }

@@ -1,19 +1,23 @@
 namespace BotAssistant.Language.Segmentation;
 
 /// <summary>
-/// Immutable prefix tree over UTF-16 chars. The root fans out through a 64K array (one probe for the
-/// first char, which is where most walks stop); deeper edges live in one hash keyed by (node, char).
-/// Terminal nodes carry the id of the word they end.
+/// Immutable prefix tree over UTF-16 chars. The root fans out through a two-level table (two array probes for the
+/// first char, which is where most walks stop): 256 pages of 256 slots, with one shared empty page, so a matcher of
+/// fifty place names holds a few pages rather than a 256 KB array. Deeper edges live in one hash keyed by
+/// (node, char). Terminal nodes carry the id of the word they end.
 /// </summary>
 internal sealed class CharTrie
 {
-    private readonly int[] _root;          // char → node, 0 = none
+    private static readonly int[] EmptyPage = new int[256];
+
+    private readonly int[][] _root;        // char >> 8 → page; page[char & 0xFF] → node, 0 = none
     private readonly Dictionary<long, int> _edges;
     private readonly int[] _terminal;      // node → word id, -1 = not a word end
 
     public CharTrie(IReadOnlyList<string> words)
     {
-        _root = new int[char.MaxValue + 1];
+        _root = new int[256][];
+        Array.Fill(_root, EmptyPage);
         _edges = new Dictionary<long, int>(words.Count * 2);
         var terminal = new List<int> { -1 }; // node 0 is the root
         for (var id = 0; id < words.Count; id++)
@@ -39,13 +43,19 @@ internal sealed class CharTrie
     {
         if (node == 0)
         {
-            if (_root[c] == 0)
+            var page = _root[c >> 8];
+            if (ReferenceEquals(page, EmptyPage))
             {
-                _root[c] = terminal.Count;
+                page = _root[c >> 8] = new int[256];
+            }
+
+            if (page[c & 0xFF] == 0)
+            {
+                page[c & 0xFF] = terminal.Count;
                 terminal.Add(-1);
             }
 
-            return _root[c];
+            return page[c & 0xFF];
         }
 
         var key = ((long)node << 16) | c;
@@ -64,7 +74,7 @@ internal sealed class CharTrie
     {
         if (node == 0)
         {
-            return _root[c];
+            return _root[c >> 8][c & 0xFF];
         }
 
         return _edges.TryGetValue(((long)node << 16) | c, out var next) ? next : 0;
