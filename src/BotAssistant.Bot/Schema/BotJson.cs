@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace BotAssistant.Bot.Schema;
 
@@ -17,6 +18,7 @@ public static class BotJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             // Chinese text stays readable in transcripts and stored state.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(BotJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

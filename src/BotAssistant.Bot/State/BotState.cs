@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using BotAssistant.Bot.Schema;
 using BotAssistant.Bot.Storage;
 using BotAssistant.Bot.Turn;
@@ -41,8 +40,8 @@ public abstract class BotState
         var key = GetStorageKey(turnContext);
         var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
         var cached = items.TryGetValue(key, out var item) && item.Value.ValueKind == JsonValueKind.Object
-            ? new CachedState(JsonObject.Create(item.Value)!, item.ETag)
-            : new CachedState([], null);
+            ? new CachedState(item.Value, item.ETag)
+            : new CachedState(default, null);
         turnContext.TurnState.Set(_cacheKey, cached);
     }
 
@@ -56,15 +55,14 @@ public abstract class BotState
         }
 
         var document = cached.Snapshot();
-        if (!force && document == cached.LoadedJson)
+        if (!force && cached.IsUnchanged(document))
         {
             return;
         }
 
         var key = GetStorageKey(turnContext);
-        using var parsed = JsonDocument.Parse(document);
         var written = await _storage.WriteAsync(
-            new Dictionary<string, StoreItem> { [key] = new(parsed.RootElement.Clone(), cached.ETag ?? StoreItem.NewETag) },
+            new Dictionary<string, StoreItem> { [key] = new(document, cached.ETag ?? StoreItem.NewETag) },
             cancellationToken).ConfigureAwait(false);
         cached.MarkSaved(document, written[key]);
     }
@@ -95,16 +93,23 @@ public abstract class BotState
             : value;
 }
 
-/// <summary>What a scope holds during a turn: the stored JSON and the live objects handed to callers.</summary>
-internal sealed class CachedState(JsonObject stored, string? eTag)
+/// <summary>
+/// What a scope holds during a turn: the document as read, the live objects handed to callers, and the names removed.
+/// The document stays a <see cref="JsonElement"/> (no node tree); saving writes it once with the live objects
+/// serialized in place, and compares the result with what was read to skip unchanged writes.
+/// </summary>
+internal sealed class CachedState(JsonElement loaded, string? eTag)
 {
     private readonly Dictionary<string, (object? Value, Type Type)> _live = new(StringComparer.Ordinal);
+    private HashSet<string>? _removed;
 
-    public JsonObject Stored { get; private set; } = stored;
+    /// <summary>The document live objects are written over: as read or saved, or default once cleared.</summary>
+    public JsonElement Loaded { get; private set; } = loaded;
+
+    /// <summary>What the store holds as far as this turn knows; a save that would write the same is skipped.</summary>
+    private JsonElement _stored = loaded;
 
     public string? ETag { get; private set; } = eTag;
-
-    public string LoadedJson { get; private set; } = stored.ToJsonString(BotJson.Options);
 
     public bool TryGetLive(string name, out object? value)
     {
@@ -113,34 +118,95 @@ internal sealed class CachedState(JsonObject stored, string? eTag)
         return found;
     }
 
-    public void SetLive(string name, object? value, Type type) => _live[name] = (value, type);
+    public void SetLive(string name, object? value, Type type)
+    {
+        _live[name] = (value, type);
+        _removed?.Remove(name);
+    }
+
+    /// <summary>The stored JSON of a property not yet handed out live, if any.</summary>
+    public bool TryGetStored(string name, out JsonElement value)
+    {
+        value = default;
+        return Loaded.ValueKind == JsonValueKind.Object && !(_removed?.Contains(name) ?? false)
+            && Loaded.TryGetProperty(name, out value);
+    }
 
     public void Remove(string name)
     {
         _live.Remove(name);
-        Stored.Remove(name);
+        (_removed ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
     }
 
     public void Clear()
     {
         _live.Clear();
-        Stored = [];
+        _removed = null;
+        Loaded = default;
     }
 
-    /// <summary>Serializes live objects over the stored ones; callers may have mutated them since they were handed out.</summary>
-    public string Snapshot()
+    /// <summary>The document to store, live objects serialized over the stored ones; callers may have mutated them.</summary>
+    public JsonElement Snapshot()
     {
-        foreach (var (name, (value, type)) in _live)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder }))
         {
-            Stored[name] = JsonSerializer.SerializeToNode(value, type, BotJson.Options);
+            writer.WriteStartObject();
+            HashSet<string>? written = null;
+            if (Loaded.ValueKind == JsonValueKind.Object)
+            {
+                written = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in Loaded.EnumerateObject())
+                {
+                    if ((_removed?.Contains(property.Name) ?? false) || !written.Add(property.Name))
+                    {
+                        continue;
+                    }
+
+                    if (_live.TryGetValue(property.Name, out var live))
+                    {
+                        writer.WritePropertyName(property.Name);
+                        JsonSerializer.Serialize(writer, live.Value, live.Type, BotJson.Options);
+                    }
+                    else
+                    {
+                        property.WriteTo(writer);
+                    }
+                }
+            }
+
+            foreach (var (name, (value, type)) in _live)
+            {
+                if (written?.Contains(name) ?? false)
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(name);
+                JsonSerializer.Serialize(writer, value, type, BotJson.Options);
+            }
+
+            writer.WriteEndObject();
         }
 
-        return Stored.ToJsonString(BotJson.Options);
+        return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan, BotJson.Options);
     }
 
-    public void MarkSaved(string json, string eTag)
+    /// <summary>True when the document has the same content as what was read (property order aside).</summary>
+    public bool IsUnchanged(JsonElement snapshot) =>
+        _stored.ValueKind == JsonValueKind.Object ? JsonElement.DeepEquals(_stored, snapshot) : IsEmptyObject(snapshot);
+
+    public void MarkSaved(JsonElement document, string eTag)
     {
-        LoadedJson = json;
+        Loaded = document;
+        _stored = document;
+        _removed = null;
         ETag = eTag;
+    }
+
+    private static bool IsEmptyObject(JsonElement element)
+    {
+        using var properties = element.EnumerateObject();
+        return !properties.MoveNext();
     }
 }

@@ -80,7 +80,7 @@ internal sealed class StatePropertyAccessor<T>(BotState state, string name) : IS
     private bool TryRead(CachedState cache, out T? value)
     {
         value = default;
-        if (cache.Stored[Name] is not { } node)
+        if (!cache.TryGetStored(Name, out var node))
         {
             return false;
         }

@@ -31,6 +31,15 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     private Task? _writer;
     private int _rememberedGeneration;
 
+    /// <summary>
+    /// Reader connections open at once. Each pooled connection keeps its own page cache and parsed schema in native
+    /// memory, and a read takes microseconds, so a burst of new conversations waits here instead of growing the pool
+    /// to the burst's size.
+    /// </summary>
+    private readonly SemaphoreSlim _readers = new(MaxReaders, MaxReaders);
+
+    private const int MaxReaders = 4;
+
     /// <summary>Documents kept in memory at most; past that the memory is dropped and refilled from the file.</summary>
     private const int MaxRemembered = 20_000;
 
@@ -79,6 +88,22 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
 
         await _ensureCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var generation = Volatile.Read(ref _rememberedGeneration);
+        await _readers.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ReadMissingAsync(missing, generation, result, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _readers.Release();
+        }
+
+        return result;
+    }
+
+    private async Task ReadMissingAsync(
+        List<string> missing, int generation, Dictionary<string, StoreItem> result, CancellationToken cancellationToken)
+    {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -102,8 +127,6 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                 }
             }
         }
-
-        return result;
     }
 
     public async Task<IReadOnlyDictionary<string, string>> WriteAsync(

@@ -14,6 +14,13 @@ public sealed partial class TranscriptLoggerMiddleware(ITranscriptStore store, I
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
+        if (store is NullTranscriptStore)
+        {
+            // Transcripts off: masking copies of every activity would be work for nothing.
+            await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var pending = new List<Activity> { MaskedCopy(turnContext.Activity) };
         turnContext.OnSendActivities(async (ctx, activities, sendNext) =>
         {
