@@ -16,7 +16,10 @@ public static class BotHosting
         var webRoot = Path.Combine(layout.Root, "src", "BotAssistant.Web", "wwwroot");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            // The content root is the repository, and reloading appsettings on change means watching all of it
+            // (git objects, node_modules, the state database's every write). Knowledge files have their own watcher;
+            // a changed appsettings.json takes a restart. Later arguments may still turn reloading back on.
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
             ContentRootPath = layout.Root,
             WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
         });
