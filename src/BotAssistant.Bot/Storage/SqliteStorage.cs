@@ -192,6 +192,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     private async Task WriterLoopAsync()
     {
         SqliteConnection? connection = null;
+        WriterStatements? statements = null;
         var batch = new List<WriteRequest>(MaxBatch);
         try
         {
@@ -219,7 +220,8 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                 try
                 {
                     connection ??= await OpenWriterAsync().ConfigureAwait(false);
-                    var outcomes = CommitBatch(connection, batch);
+                    statements ??= new WriterStatements(connection);
+                    var outcomes = CommitBatch(connection, statements, batch);
                     for (var i = 0; i < batch.Count; i++)
                     {
                         Remember(batch[i], outcomes[i].Stored);
@@ -236,6 +238,8 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
                         request.Done.TrySetException(ex);
                     }
 
+                    statements?.Dispose();
+                    statements = null;
                     connection?.Dispose();
                     connection = null;
                 }
@@ -243,6 +247,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         }
         finally
         {
+            statements?.Dispose();
             connection?.Dispose();
         }
     }
@@ -275,35 +280,57 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// One transaction for the whole batch, one savepoint per call. Returns, per call, how to complete it;
-    /// the callers are told only after the commit, so nobody sees a result that could still be rolled back.
+    /// One transaction for the whole batch, a savepoint around each call of more than one statement (a single
+    /// statement that changes nothing on a conflict needs none). Returns, per call, how to complete it; the callers
+    /// are told only after the commit, so nobody sees a result that could still be rolled back.
     /// </summary>
-    private static List<(Action Complete, bool Stored)> CommitBatch(SqliteConnection connection, List<WriteRequest> batch)
+    private static List<(Action Complete, bool Stored)> CommitBatch(
+        SqliteConnection connection, WriterStatements statements, List<WriteRequest> batch)
     {
         var outcomes = new List<(Action, bool)>(batch.Count);
         using var transaction = connection.BeginTransaction(deferred: false);
-        using var statements = new WriterStatements(connection, transaction);
+        statements.Use(transaction);
         foreach (var request in batch)
         {
-            transaction.Save("call");
-            var conflict = WriteAll(statements, request);
-            foreach (var key in request.Deletes ?? [])
+            var guarded = request.Changes.Count + (request.Deletes?.Count ?? 0) > 1;
+            if (guarded)
             {
-                statements.Delete(key);
+                transaction.Save("call");
+            }
+
+            var conflict = WriteAll(statements, request);
+            if (conflict is null)
+            {
+                foreach (var key in request.Deletes ?? [])
+                {
+                    statements.Delete(key);
+                }
             }
 
             if (conflict is not null)
             {
-                transaction.Rollback("call");
+                if (guarded)
+                {
+                    transaction.Rollback("call");
+                }
+
                 outcomes.Add((() => request.Done.TrySetException(conflict), false));
             }
             else
             {
-                var written = request.Changes.ToDictionary(c => c.Key, c => c.NewETag, StringComparer.Ordinal);
+                var written = new Dictionary<string, string>(request.Changes.Count, StringComparer.Ordinal);
+                foreach (var (key, _, eTag) in request.Changes)
+                {
+                    written[key] = eTag;
+                }
+
                 outcomes.Add((() => request.Done.TrySetResult(written), true));
             }
 
-            transaction.Release("call");
+            if (guarded)
+            {
+                transaction.Release("call");
+            }
         }
 
         transaction.Commit();
@@ -363,7 +390,7 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    /// <summary>The four statements of a batch, prepared once per transaction instead of once per key.</summary>
+    /// <summary>The writer's four statements, prepared once for the connection's life and enlisted in each batch.</summary>
     private sealed class WriterStatements : IDisposable
     {
         private readonly SqliteCommand _createOnly;
@@ -371,17 +398,25 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
         private readonly SqliteCommand _update;
         private readonly SqliteCommand _delete;
 
-        public WriterStatements(SqliteConnection connection, SqliteTransaction transaction)
+        public WriterStatements(SqliteConnection connection)
         {
-            _createOnly = Command(connection, transaction,
+            _createOnly = Command(connection,
                 $"INSERT INTO {Table} (key, etag, value, updated_at) VALUES ($key, $etag, $value, datetime('now')) ON CONFLICT(key) DO NOTHING");
-            _upsert = Command(connection, transaction, $"""
+            _upsert = Command(connection, $"""
                 INSERT INTO {Table} (key, etag, value, updated_at) VALUES ($key, $etag, $value, datetime('now'))
                 ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at
                 """);
-            _update = Command(connection, transaction,
+            _update = Command(connection,
                 $"UPDATE {Table} SET etag = $etag, value = $value, updated_at = datetime('now') WHERE key = $key AND etag = $expected");
-            _delete = Command(connection, transaction, $"DELETE FROM {Table} WHERE key = $key");
+            _delete = Command(connection, $"DELETE FROM {Table} WHERE key = $key");
+        }
+
+        public void Use(SqliteTransaction transaction)
+        {
+            _createOnly.Transaction = transaction;
+            _upsert.Transaction = transaction;
+            _update.Transaction = transaction;
+            _delete.Transaction = transaction;
         }
 
         /// <summary>Rows changed: 0 means the ETag did not match (or the create-only key exists).</summary>
@@ -413,10 +448,9 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
             _delete.Dispose();
         }
 
-        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+        private static SqliteCommand Command(SqliteConnection connection, string sql)
         {
             var command = connection.CreateCommand();
-            command.Transaction = transaction;
             command.CommandText = sql;
             command.Parameters.Add("$key", SqliteType.Text);
             if (sql.Contains("$etag", StringComparison.Ordinal))
