@@ -93,7 +93,7 @@ public sealed partial class CloudAdapter : BotAdapter
             }
             else if (buffer is not null)
             {
-                activity.Id ??= Guid.NewGuid().ToString("N");
+                activity.Id ??= UniqueIds.Next();
                 buffer.Add(activity);
                 responses.Add(new ResourceResponse(activity.Id));
             }

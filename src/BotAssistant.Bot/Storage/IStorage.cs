@@ -54,5 +54,5 @@ public sealed class StorageConcurrencyException : Exception
 
 internal static class ETags
 {
-    public static string New() => Guid.NewGuid().ToString("N");
+    public static string New() => UniqueIds.Next();
 }
