@@ -58,12 +58,21 @@ public static class BotRuntimeServiceCollectionExtensions
         {
             StorageKind.Memory => new MemoryStorage(),
             StorageKind.Sqlite => new SqliteStorage(layout.Resolve(options.SqlitePath)),
-            StorageKind.Redis => new RedisStorage(ConnectRedis(Required(options.Redis, "Storage:Redis")), options.RedisKeyPrefix),
-            StorageKind.Postgres => new PostgresStorage(
-                NpgsqlDataSource.Create(Required(options.Postgres, "Storage:Postgres")), options.PostgresTable),
+            StorageKind.Redis => CreateRedisStorage(options),
+            StorageKind.Postgres => CreatePostgresStorage(options),
             _ => throw new InvalidOperationException($"Unknown Storage:Kind '{options.Kind}'. Use Memory, Sqlite, Redis or Postgres."),
         };
     }
+
+    // Apart and never inlined, so a host on SQLite does not load (and map, and JIT for) the Redis or Npgsql
+    // assemblies just because the method choosing the store mentions their types.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static RedisStorage CreateRedisStorage(StorageOptions options) =>
+        new(ConnectRedis(Required(options.Redis, "Storage:Redis")), options.RedisKeyPrefix);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static PostgresStorage CreatePostgresStorage(StorageOptions options) =>
+        new(NpgsqlDataSource.Create(Required(options.Postgres, "Storage:Postgres")), options.PostgresTable);
 
     /// <summary>
     /// Does not fail when Redis is down at start: turns get the apology and readiness fails until the multiplexer's
