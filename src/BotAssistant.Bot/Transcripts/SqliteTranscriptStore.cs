@@ -1,20 +1,24 @@
 using BotAssistant.Bot.Schema;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace BotAssistant.Bot.Transcripts;
 
 /// <summary>
 /// Transcripts in the same SQLite file as state (own table), one row per activity in arrival order.
-/// Writes go one at a time through one long-lived connection: SQLite has a single writer anyway, and letting
-/// every turn open its own grew the pool (each connection with its own page cache) with the load and made the
-/// writers sleep in the busy handler.
+/// Writes are queued to one long-lived connection, and whatever is waiting is committed in one transaction:
+/// SQLite has a single writer, shared here with the state store, so a commit per row made state commits wait on
+/// transcript commits. Every caller still learns of its rows only after their commit.
 /// </summary>
 public sealed class SqliteTranscriptStore : ITranscriptStore, IDisposable
 {
+    private const int MaxBatch = 256;
+
     private readonly string _connectionString;
     private readonly Storage.OnceInitializer _ensureCreated;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private SqliteConnection? _writer;
+    private readonly Channel<PendingRows> _queue = Channel.CreateUnbounded<PendingRows>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _writerStart = new();
+    private Task? _writerLoop;
 
     public SqliteTranscriptStore(string databasePath)
     {
@@ -25,43 +29,124 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IDisposable
         _ensureCreated = new Storage.OnceInitializer(CreateSchemaAsync);
     }
 
-    public async Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
+    public Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var json = BotJson.Serialize(activity);
+        return LogActivitiesAsync([activity], cancellationToken);
+    }
+
+    public async Task LogActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        if (activities.Count == 0)
+        {
+            return;
+        }
+
+        // Serialized here, on the caller's thread, so the writer only writes.
+        var rows = activities.Select(a => new Row(
+            a.ChannelId ?? "", a.Conversation?.Id ?? "", a.Timestamp?.ToString("O") ?? "", BotJson.Serialize(a))).ToList();
         await _ensureCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var pending = new PendingRows(rows);
+        if (!_queue.Writer.TryWrite(pending))
         {
-            _writer ??= await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = _writer.CreateCommand();
-            command.CommandText = """
-                INSERT INTO bot_transcript (channel_id, conversation_id, timestamp, activity)
-                VALUES ($channel, $conversation, $timestamp, $activity)
-                """;
-            command.Parameters.AddWithValue("$channel", activity.ChannelId ?? "");
-            command.Parameters.AddWithValue("$conversation", activity.Conversation?.Id ?? "");
-            command.Parameters.AddWithValue("$timestamp", activity.Timestamp?.ToString("O") ?? "");
-            command.Parameters.AddWithValue("$activity", json);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            throw new ObjectDisposedException(nameof(SqliteTranscriptStore));
         }
-        catch (SqliteException)
+
+        lock (_writerStart)
         {
-            // A broken writer connection is not reused; the next write opens a fresh one.
-            _writer?.Dispose();
-            _writer = null;
-            throw;
+            _writerLoop ??= Task.Run(WriteLoopAsync, CancellationToken.None);
         }
-        finally
-        {
-            _writeLock.Release();
-        }
+
+        await pending.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
     {
-        _writer?.Dispose();
-        _writeLock.Dispose();
+        _queue.Writer.TryComplete();
+        Task? loop;
+        lock (_writerStart)
+        {
+            loop = _writerLoop;
+        }
+
+        // Rows already queued are written before the store goes away.
+        loop?.Wait(TimeSpan.FromSeconds(10));
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        SqliteConnection? connection = null;
+        SqliteCommand? insert = null;
+        var batch = new List<PendingRows>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                try
+                {
+                    connection ??= await OpenWriterAsync(CancellationToken.None).ConfigureAwait(false);
+                    insert ??= InsertCommand(connection);
+                    using (var transaction = connection.BeginTransaction(deferred: false))
+                    {
+                        insert.Transaction = transaction;
+                        foreach (var row in batch.SelectMany(p => p.Rows))
+                        {
+                            insert.Parameters["$channel"].Value = row.ChannelId;
+                            insert.Parameters["$conversation"].Value = row.ConversationId;
+                            insert.Parameters["$timestamp"].Value = row.Timestamp;
+                            insert.Parameters["$activity"].Value = row.Json;
+                            insert.ExecuteNonQuery();
+                        }
+
+                        transaction.Commit();
+                    }
+
+                    foreach (var pending in batch)
+                    {
+                        pending.Done.TrySetResult();
+                    }
+                }
+                catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+                {
+                    // Nothing of this batch is stored; its callers hear why, and the next batch reopens the connection.
+                    foreach (var pending in batch)
+                    {
+                        pending.Done.TrySetException(ex);
+                    }
+
+                    insert?.Dispose();
+                    insert = null;
+                    connection?.Dispose();
+                    connection = null;
+                }
+            }
+        }
+        finally
+        {
+            insert?.Dispose();
+            connection?.Dispose();
+        }
+    }
+
+    private static SqliteCommand InsertCommand(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO bot_transcript (channel_id, conversation_id, timestamp, activity)
+            VALUES ($channel, $conversation, $timestamp, $activity)
+            """;
+        command.Parameters.Add("$channel", SqliteType.Text);
+        command.Parameters.Add("$conversation", SqliteType.Text);
+        command.Parameters.Add("$timestamp", SqliteType.Text);
+        command.Parameters.Add("$activity", SqliteType.Text);
+        return command;
     }
 
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
@@ -69,10 +154,19 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IDisposable
         var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
         await using var pragma = connection.CreateCommand();
 
-        // WAL with NORMAL syncs at checkpoints instead of on every row; a crash may lose the last rows, never corrupt.
+        // WAL with NORMAL syncs at checkpoints instead of on every commit; a crash may lose the last rows, never corrupt.
         pragma.CommandText = "PRAGMA synchronous = NORMAL";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    private sealed record Row(string ChannelId, string ConversationId, string Timestamp, string Json);
+
+    private sealed class PendingRows(IReadOnlyList<Row> rows)
+    {
+        public IReadOnlyList<Row> Rows { get; } = rows;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public async Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)

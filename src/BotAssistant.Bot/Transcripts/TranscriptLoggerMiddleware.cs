@@ -58,17 +58,14 @@ public sealed partial class TranscriptLoggerMiddleware(ITranscriptStore store, I
 
     private async Task FlushAsync(List<Activity> pending, CancellationToken cancellationToken)
     {
-        foreach (var activity in pending)
+        try
         {
-            try
-            {
-                await store.LogActivityAsync(activity, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.StoreFailed(logger, ex, activity.ChannelId, activity.Conversation?.Id);
-                return;
-            }
+            await store.LogActivitiesAsync(pending, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var first = pending[0];
+            Log.StoreFailed(logger, ex, first.ChannelId, PiiMasker.Mask(first.Conversation?.Id));
         }
     }
 

@@ -8,6 +8,16 @@ public interface ITranscriptStore
 {
     Task LogActivityAsync(Activity activity, CancellationToken cancellationToken);
 
+    /// <summary>A turn's activities at once, in order; stores that can write them together override this.</summary>
+    async Task LogActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        foreach (var activity in activities)
+        {
+            await LogActivityAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken);
 
     Task DeleteTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken);
