@@ -1,4 +1,5 @@
 using BotAssistant.Bot.Schema;
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -29,25 +30,16 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IDisposable
         _ensureCreated = new Storage.OnceInitializer(CreateSchemaAsync);
     }
 
-    public Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task LogAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        return LogActivitiesAsync([activity], cancellationToken);
-    }
-
-    public async Task LogActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(activities);
-        if (activities.Count == 0)
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
         {
             return;
         }
 
-        // Serialized here, on the caller's thread, so the writer only writes.
-        var rows = activities.Select(a => new Row(
-            a.ChannelId ?? "", a.Conversation?.Id ?? "", a.Timestamp?.ToString("O") ?? "", BotJson.Serialize(a))).ToList();
         await _ensureCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var pending = new PendingRows(rows);
+        var pending = new PendingRows(entries);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqliteTranscriptStore));
@@ -100,7 +92,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IDisposable
                         {
                             insert.Parameters["$channel"].Value = row.ChannelId;
                             insert.Parameters["$conversation"].Value = row.ConversationId;
-                            insert.Parameters["$timestamp"].Value = row.Timestamp;
+                            insert.Parameters["$timestamp"].Value = row.Timestamp?.ToString("O", CultureInfo.InvariantCulture) ?? "";
                             insert.Parameters["$activity"].Value = row.Json;
                             insert.ExecuteNonQuery();
                         }
@@ -160,11 +152,9 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IDisposable
         return connection;
     }
 
-    private sealed record Row(string ChannelId, string ConversationId, string Timestamp, string Json);
-
-    private sealed class PendingRows(IReadOnlyList<Row> rows)
+    private sealed class PendingRows(IReadOnlyList<TranscriptEntry> rows)
     {
-        public IReadOnlyList<Row> Rows { get; } = rows;
+        public IReadOnlyList<TranscriptEntry> Rows { get; } = rows;
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -173,14 +163,14 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IDisposable
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT activity FROM bot_transcript WHERE channel_id = $channel AND conversation_id = $conversation ORDER BY id";
+        command.CommandText = "SELECT timestamp, activity FROM bot_transcript WHERE channel_id = $channel AND conversation_id = $conversation ORDER BY id";
         command.Parameters.AddWithValue("$channel", channelId);
         command.Parameters.AddWithValue("$conversation", conversationId);
         var result = new List<Activity>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add(BotJson.Deserialize<Activity>(reader.GetString(0))!);
+            result.Add(new TranscriptEntry(channelId, conversationId, null, reader.GetString(1)).ToActivity());
         }
 
         return result;

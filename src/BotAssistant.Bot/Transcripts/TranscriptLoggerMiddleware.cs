@@ -21,11 +21,11 @@ public sealed partial class TranscriptLoggerMiddleware(ITranscriptStore store, I
             return;
         }
 
-        var pending = new List<Activity> { MaskedCopy(turnContext.Activity) };
+        var pending = new List<TranscriptEntry> { TranscriptEntry.Masked(turnContext.Activity) };
         turnContext.OnSendActivities(async (ctx, activities, sendNext) =>
         {
             var responses = await sendNext().ConfigureAwait(false);
-            pending.AddRange(activities.Select(MaskedCopy));
+            pending.AddRange(activities.Select(TranscriptEntry.Masked));
             return responses;
         });
 
@@ -39,33 +39,15 @@ public sealed partial class TranscriptLoggerMiddleware(ITranscriptStore store, I
         }
     }
 
-    /// <summary>Masks through the wire form, so PII in text, cards, values and channel data is all covered.</summary>
-    public static Activity MaskedCopy(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        var conversation = activity.Conversation?.Id;
-        var channel = activity.ChannelId;
-        var masked = BotJson.Deserialize<Activity>(PiiMasker.Mask(BotJson.Serialize(activity))!)!;
-        // The transcript is filed under the real conversation even if its id happens to look like a phone number.
-        masked.ChannelId = channel;
-        if (masked.Conversation is not null)
-        {
-            masked.Conversation.Id = conversation;
-        }
-
-        return masked;
-    }
-
-    private async Task FlushAsync(List<Activity> pending, CancellationToken cancellationToken)
+    private async Task FlushAsync(List<TranscriptEntry> pending, CancellationToken cancellationToken)
     {
         try
         {
-            await store.LogActivitiesAsync(pending, cancellationToken).ConfigureAwait(false);
+            await store.LogAsync(pending, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var first = pending[0];
-            Log.StoreFailed(logger, ex, first.ChannelId, PiiMasker.Mask(first.Conversation?.Id));
+            Log.StoreFailed(logger, ex, pending[0].ChannelId, PiiMasker.Mask(pending[0].ConversationId));
         }
     }
 

@@ -3,20 +3,39 @@ using BotAssistant.Bot.Schema;
 
 namespace BotAssistant.Bot.Transcripts;
 
-/// <summary>Keeps every activity of a conversation, in and out, already masked by the caller.</summary>
+/// <summary>
+/// One activity as a transcript keeps it: its wire JSON with PII already masked, filed under the real channel and
+/// conversation (which stay unmasked even if an id happens to look like a phone number).
+/// </summary>
+public sealed record TranscriptEntry(string ChannelId, string ConversationId, DateTimeOffset? Timestamp, string Json)
+{
+    /// <summary>Masks through the wire form, so PII in text, cards, values and channel data is all covered.</summary>
+    public static TranscriptEntry Masked(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return new TranscriptEntry(
+            activity.ChannelId ?? "", activity.Conversation?.Id ?? "", activity.Timestamp, PiiMasker.Mask(BotJson.Serialize(activity))!);
+    }
+
+    /// <summary>The activity back, with the channel and conversation it is filed under.</summary>
+    public Activity ToActivity()
+    {
+        var activity = BotJson.Deserialize<Activity>(Json)!;
+        activity.ChannelId = ChannelId;
+        if (activity.Conversation is not null)
+        {
+            activity.Conversation.Id = ConversationId;
+        }
+
+        return activity;
+    }
+}
+
+/// <summary>Keeps every activity of a conversation, in and out, as masked entries.</summary>
 public interface ITranscriptStore
 {
-    Task LogActivityAsync(Activity activity, CancellationToken cancellationToken);
-
-    /// <summary>A turn's activities at once, in order; stores that can write them together override this.</summary>
-    async Task LogActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(activities);
-        foreach (var activity in activities)
-        {
-            await LogActivityAsync(activity, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>A turn's entries, in order; written together where the store can.</summary>
+    Task LogAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken);
 
@@ -25,15 +44,18 @@ public interface ITranscriptStore
 
 public sealed class MemoryTranscriptStore : ITranscriptStore
 {
-    private readonly ConcurrentDictionary<(string, string), List<Activity>> _transcripts = new();
+    private readonly ConcurrentDictionary<(string, string), List<TranscriptEntry>> _transcripts = new();
 
-    public Task LogActivityAsync(Activity activity, CancellationToken cancellationToken)
+    public Task LogAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        var list = _transcripts.GetOrAdd(Key(activity), _ => []);
-        lock (list)
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
         {
-            list.Add(activity.Clone());
+            var list = _transcripts.GetOrAdd((entry.ChannelId, entry.ConversationId), _ => []);
+            lock (list)
+            {
+                list.Add(entry);
+            }
         }
 
         return Task.CompletedTask;
@@ -48,7 +70,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
 
         lock (list)
         {
-            return Task.FromResult<IReadOnlyList<Activity>>(list.Select(a => a.Clone()).ToList());
+            return Task.FromResult<IReadOnlyList<Activity>>(list.Select(e => e.ToActivity()).ToList());
         }
     }
 
@@ -57,15 +79,12 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
         _transcripts.TryRemove((channelId, conversationId), out _);
         return Task.CompletedTask;
     }
-
-    private static (string, string) Key(Activity activity) =>
-        (activity.ChannelId ?? "", activity.Conversation?.Id ?? "");
 }
 
 /// <summary>Transcripts switched off (Transcripts:Kind = None).</summary>
 public sealed class NullTranscriptStore : ITranscriptStore
 {
-    public Task LogActivityAsync(Activity activity, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task LogAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Activity>>([]);

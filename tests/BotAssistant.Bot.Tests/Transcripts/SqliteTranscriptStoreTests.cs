@@ -15,7 +15,7 @@ public sealed class SqliteTranscriptStoreTests : IDisposable
         {
             for (var turn = 0; turn < 10; turn++)
             {
-                await store.LogActivitiesAsync([Message(c, $"用户{turn}"), Message(c, $"回复{turn}")], CancellationToken.None);
+                await store.LogAsync([TranscriptEntry.Masked(Message(c, $"用户{turn}")), TranscriptEntry.Masked(Message(c, $"回复{turn}"))], CancellationToken.None);
             }
         }));
 
@@ -31,12 +31,25 @@ public sealed class SqliteTranscriptStoreTests : IDisposable
     {
         var path = Path.Combine(_directory, "d.db");
         var store = new SqliteTranscriptStore(path);
-        var writes = Enumerable.Range(0, 50).Select(i => store.LogActivityAsync(Message(1, $"第{i}条"), CancellationToken.None)).ToList();
+        var writes = Enumerable.Range(0, 50).Select(i => store.LogAsync([TranscriptEntry.Masked(Message(1, $"第{i}条"))], CancellationToken.None)).ToList();
         await Task.WhenAll(writes);
         store.Dispose();
 
         using var reopened = new SqliteTranscriptStore(path);
         Assert.Equal(50, (await reopened.GetTranscriptAsync("test", "conv-1", CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task A_conversation_id_that_looks_like_a_phone_number_is_filed_and_returned_unmasked()
+    {
+        using var store = new SqliteTranscriptStore(Path.Combine(_directory, "p.db"));
+        var activity = Message(0, "我的手机13812345678");
+        activity.Conversation = new("13812345678");
+        await store.LogAsync([TranscriptEntry.Masked(activity)], CancellationToken.None);
+
+        var logged = Assert.Single(await store.GetTranscriptAsync("test", "13812345678", CancellationToken.None));
+        Assert.Equal("13812345678", logged.Conversation!.Id);
+        Assert.DoesNotContain("13812345678", logged.Text, StringComparison.Ordinal);
     }
 
     public void Dispose()
