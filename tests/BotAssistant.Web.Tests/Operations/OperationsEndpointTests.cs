@@ -52,6 +52,19 @@ public sealed class OperationsEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Metrics_say_what_the_process_holds_in_memory()
+    {
+        using var metrics = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/metrics"));
+
+        var process = metrics.RootElement.GetProperty("process");
+        var resident = process.GetProperty("residentMegabytes").GetDouble();
+        var committed = process.GetProperty("managedCommittedMegabytes").GetDouble();
+        Assert.True(resident > committed, $"resident {resident} MB should include the committed managed heap {committed} MB");
+        Assert.True(committed >= process.GetProperty("managedHeapMegabytes").GetDouble());
+        Assert.True(process.GetProperty("threads").GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task Every_reply_carries_the_number_of_its_turn()
     {
         var client = _factory.CreateClient();
