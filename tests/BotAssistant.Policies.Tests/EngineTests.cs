@@ -68,6 +68,31 @@ public class EngineTests
         Assert.Equal("如果劳动合同期限达到1年，可以申请", r.WhatIf?.Text);
     }
 
+    [Theory]
+    [InlineData("is_veteran", "如果是退役军人，可以申请")]
+    [InlineData("is_migrant_worker", "如果是农民工，可以申请")]
+    [InlineData("hired_is_local", "如果招用人员是本市户籍，可以申请")]
+    public void A_yes_or_no_fact_in_a_what_if_says_what_the_person_would_be(string fact, string expected)
+    {
+        var r = Eval($$"""
+                conditions:
+                  - {fact: {{fact}}, equals: true}
+                amount: {kind: none}
+            """, FactSet.Empty.With(fact, false));
+        Assert.Equal(expected, r.WhatIf?.Text);
+    }
+
+    [Fact]
+    public void A_yes_or_no_fact_that_must_be_no_is_negated_in_the_what_if()
+    {
+        var r = Eval("""
+                conditions:
+                  - {fact: has_unpaid_loan, equals: false}
+                amount: {kind: none}
+            """, FactSet.Empty.With("has_unpaid_loan", true));
+        Assert.Equal("如果没有尚未还清的创业担保贷款，可以申请", r.WhatIf?.Text);
+    }
+
     [Fact]
     public void Author_text_is_preferred_for_failed_conditions()
     {

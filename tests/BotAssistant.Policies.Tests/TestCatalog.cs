@@ -26,6 +26,8 @@ internal static class TestCatalog
           social_insurance_months: {label: 已缴纳社会保险的月数, type: number, unit: 月}
           is_veteran: {label: 是否退役军人, type: bool}
           is_migrant_worker: {label: 是否农民工, type: bool}
+          has_unpaid_loan: {label: 是否有尚未还清的创业担保贷款, type: bool}
+          hired_is_local: {label: 招用人员是否本市户籍, type: bool}
           enterprise_size:
             label: 企业规模
             type: enum

@@ -17,6 +17,34 @@ internal sealed class ConditionText(IReadOnlyDictionary<string, FactDefinition> 
     public string Display(string fact, FactValue value) =>
         facts.GetValueOrDefault(fact)?.Display(value) ?? value.ToString() ?? "";
 
+    /// <summary>
+    /// A yes/no fact as a statement of the person or firm: "是否退役军人" and yes read "是退役军人", "是否有纳税记录"
+    /// and no read "没有纳税记录", "招用人员是否本市户籍" and yes "招用人员是本市户籍". Labels that do not ask
+    /// "是否" keep the "label：value" form.
+    /// </summary>
+    public string Statement(string fact, bool value)
+    {
+        var label = Label(fact);
+        var at = label.IndexOf(Wording.Whether, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return $"{label}：{Display(fact, new BoolValue(value))}";
+        }
+
+        var subject = label[..at];
+        var rest = label[(at + Wording.Whether.Length)..];
+        foreach (var (opening, negated) in Wording.StatementOpenings)
+        {
+            if (rest.StartsWith(opening, StringComparison.Ordinal))
+            {
+                var remainder = rest[opening.Length..];
+                return subject + (value ? (opening is "为" ? Wording.Is + remainder : rest) : negated + remainder);
+            }
+        }
+
+        return subject + (value ? Wording.Is : Wording.IsNot) + rest;
+    }
+
     public string Actual(string fact, FactValue value) => string.Format(Wording.YourValue, Label(fact), Display(fact, value));
 
     public string Comparison(string fact, Comparison c)

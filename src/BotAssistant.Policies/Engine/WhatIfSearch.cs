@@ -120,6 +120,11 @@ internal static class WhatIfSearch
 
     private static string Change(ConditionText text, FactSet facts, string fact, FactValue value)
     {
+        if (value is BoolValue yesNo)
+        {
+            return text.Statement(fact, yesNo.Value);
+        }
+
         var label = text.Label(fact);
         var shown = text.Display(fact, value);
         if (facts.TryGet(fact, out var current) && value.CompareTo(current) is { } cmp)

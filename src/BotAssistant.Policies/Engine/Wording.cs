@@ -22,5 +22,20 @@ internal static class Wording
     public const string ExclusionUnknown = "{0} 和 {1} 不能重复享受，金额暂无法比较，请按实际情况选择其一";
     public const string OverCap = "，超过总额上限{0}，按{0}";
 
+    /// <summary>How a yes/no fact's label asks its question ("是否退役军人", "招用人员是否本市户籍").</summary>
+    public const string Whether = "是否";
+    public const string Is = "是";
+    public const string IsNot = "不是";
+
+    /// <summary>
+    /// Openings after which "是否" already reads as a statement once dropped ("是否有纳税记录" → "有纳税记录"), each with
+    /// its negation ("没有纳税记录"); any other remainder is a noun phrase, stated with 是/不是.
+    /// </summary>
+    public static readonly (string Opening, string Negated)[] StatementOpenings =
+    [
+        ("正在", "未在"), ("有", "没有"), ("已", "未"), ("被", "未被"), ("为", "不是"), ("是", "不是"), ("在", "不在"),
+        ("到", "未到"), ("因", "并非因"), ("通过", "未通过"), ("参加", "未参加"), ("面临", "未面临"), ("获评", "未获评"),
+    ];
+
     public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 }
