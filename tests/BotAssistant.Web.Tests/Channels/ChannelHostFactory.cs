@@ -1,3 +1,4 @@
+using BotAssistant.Bot.Storage;
 using BotAssistant.Bot.Turn;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,6 +34,9 @@ public sealed class ChannelHostFactory : WebApplicationFactory<Program>
 
     public ChannelProbeBot Bot { get; } = new();
 
+    /// <summary>A state store to use instead of the configured one, e.g. one shared by two hosts as Redis would be.</summary>
+    public IStorage? Storage { get; init; }
+
     /// <summary>True to keep the host's own bot (the real assistant) instead of the probe bot.</summary>
     public bool RealAssistant { get; init; }
 
@@ -58,6 +62,11 @@ public sealed class ChannelHostFactory : WebApplicationFactory<Program>
             if (!RealAssistant)
             {
                 services.AddSingleton<IBot>(Bot);
+            }
+
+            if (Storage is not null)
+            {
+                services.AddSingleton(Storage);
             }
         });
     }

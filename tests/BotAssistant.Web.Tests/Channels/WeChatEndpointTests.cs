@@ -1,3 +1,4 @@
+using BotAssistant.Bot.Storage;
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
@@ -91,6 +92,34 @@ public sealed class WeChatEndpointTests : IDisposable
         Assert.Equal("慢慢来的回答", await wechat.TextAsync("slow", 5001));
         Assert.Equal(1, quick.Bot.Received["slow"]);
     }
+
+    [Fact]
+    public async Task A_resend_that_reaches_another_instance_gets_the_first_answer_and_runs_no_second_turn()
+    {
+        // Two hosts on one shared store, as two instances on one Redis behind a load balancer.
+        var shared = new MemoryStorage();
+        using var first = Sharing(new ChannelHostFactory { Storage = shared });
+        using var second = Sharing(new ChannelHostFactory { Storage = shared });
+        first.Bot.SlowDelay = second.Bot.SlowDelay = TimeSpan.FromMilliseconds(600);
+        var a = new WeChatClient(first.CreateClient());
+        var b = new WeChatClient(second.CreateClient());
+
+        using var original = await a.PostPlainAsync(WeChatClient.TextXml("slow", 7001));
+        Assert.Equal("success", await original.Content.ReadAsStringAsync());
+        using var resendTooEarly = await b.PostPlainAsync(WeChatClient.TextXml("slow", 7001));
+        Assert.Equal("success", await resendTooEarly.Content.ReadAsStringAsync());
+
+        await Task.Delay(900);
+        Assert.Equal("慢慢来的回答", await b.TextAsync("slow", 7001));
+        Assert.Equal(1, first.Bot.Received.GetValueOrDefault("slow") + second.Bot.Received.GetValueOrDefault("slow"));
+
+        // A new message is a new claim: answered once, by whichever host gets it.
+        Assert.Equal(await b.TextAsync("重复", 7002), await a.TextAsync("重复", 7002));
+        Assert.Equal(1, first.Bot.Received.GetValueOrDefault("重复") + second.Bot.Received.GetValueOrDefault("重复"));
+    }
+
+    private static ChannelHostFactory Sharing(ChannelHostFactory factory) =>
+        factory.With("WeChat:ShareRepliesAcrossInstances", "true").With("WeChat:ReplyTimeoutMilliseconds", "200");
 
     [Fact]
     public async Task Subscribe_is_welcomed_and_other_types_are_answered_politely()

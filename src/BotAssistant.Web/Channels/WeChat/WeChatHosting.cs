@@ -23,6 +23,7 @@ public static class WeChatHosting
         builder.Services.TryAddSingleton<ChannelAdapter>();
         builder.Services.TryAddSingleton<WeChatMenuStore>();
         builder.Services.TryAddSingleton<WeChatReplyCache>();
+        builder.Services.TryAddSingleton<SharedWeChatReplies>();
         builder.Services.TryAddSingleton<WeChatTurns>();
         builder.Services.TryAddSingleton(sp => new WeChatProfiles(sp.GetRequiredService<IOptions<WeChatOptions>>().Value));
         return builder;

@@ -30,6 +30,13 @@ public sealed class WeChatOptions
     /// <summary>How long a MsgId is remembered: WeChat retries a message three times within about 15 s.</summary>
     public int DuplicateWindowSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Whether each message is claimed in the shared state store, so a resend that reaches another instance gets the
+    /// first instance's answer instead of a second turn. Null (the default) means on when Storage:Kind is Redis or
+    /// Postgres, the stores several instances share; off for SQLite and memory, which belong to one instance.
+    /// </summary>
+    public bool? ShareRepliesAcrossInstances { get; set; }
+
     public string WelcomeText { get; set; } = "您好，欢迎关注！请直接用文字提问。";
 
     public string UnsupportedText { get; set; } = "抱歉，目前只能看懂文字消息，请用文字描述您的问题。";

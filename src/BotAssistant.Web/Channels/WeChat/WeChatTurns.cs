@@ -1,3 +1,4 @@
+using BotAssistant.Bot.Hosting;
 using BotAssistant.Bot.Schema;
 using BotAssistant.Bot.Turn;
 using BotAssistant.Web.Channels.WeChat.Menus;
@@ -11,10 +12,13 @@ namespace BotAssistant.Web.Channels.WeChat;
 /// run once per MsgId, the answer rendered as text with a numbered menu, and WeChat's 5-second window respected.
 /// </summary>
 public sealed partial class WeChatTurns(
-    ChannelAdapter adapter, IServiceProvider services, WeChatMenuStore menus, WeChatReplyCache cache, IOptions<WeChatOptions> options,
-    TimeProvider timeProvider, IHostApplicationLifetime lifetime, ILogger<WeChatTurns> logger)
+    ChannelAdapter adapter, IServiceProvider services, WeChatMenuStore menus, WeChatReplyCache cache, SharedWeChatReplies shared,
+    IOptions<WeChatOptions> options, IOptions<StorageOptions> storage, TimeProvider timeProvider, IHostApplicationLifetime lifetime,
+    ILogger<WeChatTurns> logger)
 {
     private readonly WeChatOptions _options = options.Value;
+    private readonly bool _shareReplies = options.Value.ShareRepliesAcrossInstances
+        ?? storage.Value.Kind is StorageKind.Redis or StorageKind.Postgres;
     private readonly WeChatRenderer _renderer = new(options.Value.MaxReplyBytes, options.Value.MoreLabel);
 
     /// <summary>The reply text, or null for "no reply" (the answer is not ready in time, or nothing needs saying).</summary>
@@ -25,8 +29,10 @@ public sealed partial class WeChatTurns(
         var key = $"{profile.ChannelId}|{message.ToUserName}|{message.FromUserName}|{message.MsgId ?? $"{message.CreateTime?.ToUnixTimeSeconds()}:{message.Event}"}";
         // The turn runs on the host's lifetime, not the request's: when WeChat gives up on this request, the
         // answer still completes and waits for the resend.
-        var answer = cache.GetOrStart(key, TimeSpan.FromSeconds(Math.Max(15, _options.DuplicateWindowSeconds)),
-            () => AnswerAsync(profile, message, lifetime.ApplicationStopping));
+        var window = TimeSpan.FromSeconds(Math.Max(15, _options.DuplicateWindowSeconds));
+        var answer = cache.GetOrStart(key, window, () => _shareReplies
+            ? shared.AnswerOnceAsync(key, window, () => AnswerAsync(profile, message, lifetime.ApplicationStopping), lifetime.ApplicationStopping)
+            : AnswerAsync(profile, message, lifetime.ApplicationStopping));
         try
         {
             return await answer.WaitAsync(TimeSpan.FromMilliseconds(Math.Max(100, _options.ReplyTimeoutMilliseconds)), timeProvider, cancellationToken);
