@@ -29,6 +29,7 @@ public sealed class ScaleOutTests
             ["DirectLine:Log"] = "Redis",
             ["DirectLine:RedisKeyPrefix"] = prefix + ":dl:",
             ["DirectLine:Secret"] = Secret,
+            ["WeChat:Token"] = Channels.ChannelHostFactory.WeChatToken,
         };
         await using var a = await HostProcess.StartAsync(settings);
         await using var b = await HostProcess.StartAsync(settings);
@@ -46,6 +47,7 @@ public sealed class ScaleOutTests
         }
 
         await DirectLineAcrossAsync(a, b);
+        await WeChatResendAcrossAsync(a, b);
     }
 
     [SkippableFact]
@@ -89,6 +91,27 @@ public sealed class ScaleOutTests
         using var response = await Activities.PostAsync(host.Client, Activities.Message(text, DeliveryModes.ExpectReplies, "crash-1"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.All(await Activities.RepliesAsync(response), r => Assert.Equal(expected, OperationsEndpointTests.TurnOf(r)));
+    }
+
+    /// <summary>A WeChat message answered by A and resent by the platform to B: B gives A's answer and runs no turn.</summary>
+    private static async Task WeChatResendAcrossAsync(HostProcess a, HostProcess b)
+    {
+        var before = await WeChatTurnsAsync(a) + await WeChatTurnsAsync(b);
+        var xml = Channels.WeChatClient.TextXml("巫山见习补贴多少钱", 9001, "oUser-scale");
+        using var first = await new Channels.WeChatClient(a.Client).PostPlainAsync(xml);
+        using var resent = await new Channels.WeChatClient(b.Client).PostPlainAsync(xml);
+        var answer = await Channels.WeChatClient.ContentAsync(first);
+        Assert.Contains("1300", answer, StringComparison.Ordinal);
+        Assert.Equal(answer, await Channels.WeChatClient.ContentAsync(resent));
+        Assert.Equal(before + 1, await WeChatTurnsAsync(a) + await WeChatTurnsAsync(b));
+    }
+
+    private static async Task<long> WeChatTurnsAsync(HostProcess host)
+    {
+        using var metrics = JsonDocument.Parse(await host.Client.GetStringAsync("/metrics"));
+        return metrics.RootElement.GetProperty("turns").GetProperty("turnsByChannel").TryGetProperty("wechat", out var count)
+            ? count.GetInt64()
+            : 0;
     }
 
     /// <summary>Starts on A, posts alternately to B and A, streams from A: every activity once, in order, turns 1..n.</summary>
