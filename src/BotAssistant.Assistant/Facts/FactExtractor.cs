@@ -99,7 +99,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             {
                 if (EmployerGroups.TryGetValue(group, out var hired))
                 {
-                    found["hired_group"] = FactValue.OfKey(hired);
+                    found["hired_group"] = FactValue.OfKey(hired == "unemployed" && LongUnemployed(u) ? "long_unemployed" : hired);
                 }
 
                 if (group == "migrant_worker")
@@ -135,6 +135,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             }
         }
     }
+
+    /// <summary>
+    /// "招了两个失业半年多的人": the documents set 登记失业半年以上 apart from other registered unemployed, so an
+    /// employer's hires unemployed for six months or more belong to that group.
+    /// </summary>
+    private static bool LongUnemployed(Understanding u) =>
+        u.All(EntityKind.Duration).Any(d => d.Value == "unemployed" && d.Number >= LongUnemployedMonths);
+
+    private const decimal LongUnemployedMonths = 6;
 
     /// <summary>
     /// 失业保险, 失业金, "失业、工伤、养老保险都交了": the word names an insurance scheme, not a group of people,
