@@ -14,6 +14,8 @@ public class RecognizerTests
     [InlineData("3个应届生", EntityKind.Count, "graduate", 3)]
     [InlineData("俩应届生", EntityKind.Count, "graduate", 2)]
     [InlineData("留用了3个", EntityKind.Count, "retained", 3)]
+    [InlineData("招了个退役士兵", EntityKind.Count, "veteran", 1)]
+    [InlineData("雇个人", EntityKind.Count, "", 1)]
     [InlineData("我们公司20个人", EntityKind.EmployeeCount, "", 20)]
     [InlineData("30人以下", EntityKind.EmployeeCount, "at_most", 30)]
     [InlineData("合同签了两年", EntityKind.Duration, "contract", 24)]
@@ -36,6 +38,12 @@ public class RecognizerTests
         Assert.Equal((decimal)number, e.Number);
     }
 
+    /// <summary>个 after verbs that take no people on (开了个店, 考了个证) says nothing of how many were hired.</summary>
+    [Theory]
+    [InlineData("开了个小超市")]
+    [InlineData("考了个中级证")]
+    public void BareGeOnlyCountsAfterHiring(string text) => Assert.Null(TestModel.U(text).First(EntityKind.Count));
+
     [Theory]
     [InlineData("2023年6月", "2023-06")]
     [InlineData("今年七月", "2025-07")]
@@ -54,6 +62,8 @@ public class RecognizerTests
     [InlineData("兰州", EntityKind.UncoveredPlace, "兰州")]
     [InlineData("当兵的", EntityKind.Group, "veteran")]
     [InlineData("实习补贴", EntityKind.Topic, "jianxi")]
+    [InlineData("门面房租", EntityKind.Topic, "changdi")]
+    [InlineData("求职创业补帖", EntityKind.Topic, "qiuzhi")]
     [InlineData("创业贷", EntityKind.Topic, "chuangye_daikuan")]
     [InlineData("高级技师", EntityKind.CertificateLevel, "technician")]
     [InlineData("小店", EntityKind.EnterpriseSize, "small_micro")]

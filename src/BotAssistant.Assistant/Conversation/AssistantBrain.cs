@@ -87,7 +87,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return Redo(s);
         }
 
-        if (u.Has(EntityKind.UncoveredPlace) && u.Places.Count == 0)
+        // "重庆户籍" answering 是否本市户籍 names a place without asking about it.
+        if (u.Has(EntityKind.UncoveredPlace) && u.Places.Count == 0 && !extracted.AnsweredPending)
         {
             return OutOfScope(s, u.First(EntityKind.UncoveredPlace)!.Text);
         }

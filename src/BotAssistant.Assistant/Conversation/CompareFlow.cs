@@ -35,7 +35,7 @@ public static class CompareFlow
             }
         }
 
-        var shorts = rows.Select(r => r.Measure).OfType<Measure>().Distinct().ToDictionary(m => m.Id, m => LookupFlow.Short(s, m));
+        var shorts = rows.Select(r => r.Measure).OfType<Measure>().Distinct().ToDictionary(m => m.Id, m => LookupFlow.Short(s, m) + PerYearCap(s, m));
         var title = s.Texts.Say("compare.header", ("topic", string.Join("、", topics.Select(t => s.Catalog.Topics[t].Name))), ("asof", MeasureWriter.Date(s.AsOf)));
         reply.Say(title);
         reply.Say(string.Join("\n", rows.Select(r => r.Measure is null
@@ -50,6 +50,13 @@ public static class CompareFlow
         reply.Summary = Summaries.Of("compare", s, measures.Select(m => s.Rule(m)));
         return reply;
     }
+
+    /// <summary>
+    /// Places differ in how often a measure can be had as much as in how much it pays (稷山 3次 a year, 巫山 1次), so a
+    /// row that leaves the cap out compares only half of it.
+    /// </summary>
+    private static string PerYearCap(TurnScope s, Measure m) =>
+        m.Limits.MaxPerYear is { } times ? s.Texts.Say("compare.per_year_cap", ("times", times.ToString(System.Globalization.CultureInfo.InvariantCulture))) : "";
 
     private static IEnumerable<string> PopularTopics(TurnScope s) =>
         s.Catalog.Measures.GroupBy(m => m.Topic).Where(g => g.Select(m => m.Place).Distinct().Count() >= 3)

@@ -99,7 +99,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             {
                 if (EmployerGroups.TryGetValue(group, out var hired))
                 {
-                    found["hired_group"] = FactValue.OfKey(hired);
+                    found["hired_group"] = FactValue.OfKey(hired != "unemployed" ? hired
+                        : LongUnemployed(u) ? "long_unemployed"
+                        : YouthAge(u) ? "youth_unemployed"
+                        : hired);
                 }
 
                 if (group == "migrant_worker")
@@ -135,6 +138,22 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             }
         }
     }
+
+    /// <summary>
+    /// "招了两个失业半年多的人": the documents set 登记失业半年以上 apart from other registered unemployed, so an
+    /// employer's hires unemployed for six months or more belong to that group.
+    /// </summary>
+    private static bool LongUnemployed(Understanding u) =>
+        u.All(EntityKind.Duration).Any(d => d.Value == "unemployed" && d.Number >= LongUnemployedMonths);
+
+    private const decimal LongUnemployedMonths = 6;
+
+    /// <summary>"招了个18岁登记失业的小伙子": the documents' 16—24岁 band makes a registered unemployed hire a youth.</summary>
+    private static bool YouthAge(Understanding u) =>
+        u.All(EntityKind.Age).Any(a => a.Number is >= YouthMinAge and <= YouthMaxAge);
+
+    private const decimal YouthMinAge = 16;
+    private const decimal YouthMaxAge = 24;
 
     /// <summary>
     /// 失业保险, 失业金, "失业、工伤、养老保险都交了": the word names an insurance scheme, not a group of people,

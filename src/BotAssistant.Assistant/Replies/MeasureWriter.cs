@@ -15,7 +15,12 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
         var m = r.Measure;
         if (a.None)
         {
-            return texts.Say("amount.none", ("note", a.Formula));
+            // The engine keeps the note over the text, but the text is where the document's own terms are
+            // (展期 "原则上不超过1年"), so both are said when a measure has both.
+            var note = m.Amount.Text is { Length: > 0 } said && !a.Formula.Contains(said, StringComparison.Ordinal)
+                ? $"{said}；{a.Formula}"
+                : a.Formula;
+            return texts.Say("amount.none", ("note", note));
         }
 
         if (a.NotStated)

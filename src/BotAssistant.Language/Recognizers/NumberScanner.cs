@@ -24,7 +24,7 @@ internal static class NumberScanner
             if (span is { } s)
             {
                 found.Add(s);
-                i = s.End;
+                i = Math.Max(s.End, i + 1);
             }
             else
             {
@@ -53,6 +53,11 @@ internal static class NumberScanner
             return ReadChinese(text, i, masked);
         }
 
+        if (c == '个' && ImpliedOne(text, i))
+        {
+            return new NumberSpan(i, 0, 1, false, false, false);
+        }
+
         if (c == '半' && !(i > 0 && ChineseNumerals.IsNumeral(text[i - 1])))
         {
             return new NumberSpan(i, 1, 0.5m, false, false, true);
@@ -60,6 +65,18 @@ internal static class NumberScanner
 
         return null;
     }
+
+    /// <summary>
+    /// "招了个退役士兵", "雇个人": after a verb of taking people on, a bare 个 means one of them. Read as an empty
+    /// number just before the 个 so that the 个 stays the counting unit. Other verbs (开了个店, 考了个证) count no people.
+    /// </summary>
+    private static bool ImpliedOne(string text, int i)
+    {
+        var verbAt = i >= 1 && text[i - 1] == '了' ? i - 2 : i - 1;
+        return verbAt >= 0 && HiringVerbs.Contains(text[verbAt]);
+    }
+
+    private const string HiringVerbs = "招收请雇聘";
 
     private static NumberSpan? ReadArabic(string text, int start, bool[] masked)
     {
