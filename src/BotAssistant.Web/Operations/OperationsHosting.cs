@@ -87,7 +87,8 @@ public static class OperationsHosting
 
     private static RateLimitPartition<string> ClientPartition(HttpContext http)
     {
-        var limit = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.PerClient;
+        var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var limit = options.PerClient;
         // WeChat traffic all comes from the platform's few addresses, so a per-address limit would throttle every
         // user at once; the per-conversation limit covers it. Probes and pages are not limited either.
         var path = http.Request.Path;
@@ -99,6 +100,11 @@ public static class OperationsHosting
         }
 
         var address = http.Connection.RemoteIpAddress ?? IPAddress.None;
+        if (!options.LimitLoopback && IPAddress.IsLoopback(address))
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
         return RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitLimit,

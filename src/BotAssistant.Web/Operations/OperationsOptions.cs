@@ -20,6 +20,13 @@ public sealed class RateLimitOptions
     /// <summary>HTTP requests per client address to /api/messages and Direct Line; over it the answer is 429 with Retry-After.</summary>
     public WindowLimit PerClient { get; set; } = new() { PermitLimit = 120, WindowSeconds = 10 };
 
+    /// <summary>
+    /// False (the default) exempts loopback callers from the per-client limit: on one machine they are local tools,
+    /// probes and test players, and behind a proxy on the same machine every user would share one address, so the
+    /// limit would throttle everyone at once. A proxy should forward the client's address instead.
+    /// </summary>
+    public bool LimitLoopback { get; set; }
+
     /// <summary>Messages per conversation on every channel; over it the user gets <see cref="Message"/> and the turn is skipped.</summary>
     public WindowLimit PerConversation { get; set; } = new() { PermitLimit = 20, WindowSeconds = 10 };
 

@@ -51,6 +51,28 @@ public sealed class ConcurrencyAndLimitTests
         Assert.All(other, r => Assert.Equal(1, OperationsEndpointTests.TurnOf(r)));
     }
 
+    [Theory]
+    [InlineData(false, HttpStatusCode.OK)]
+    [InlineData(true, HttpStatusCode.TooManyRequests)]
+    public async Task Loopback_callers_are_limited_per_address_only_when_asked(bool limitLoopback, HttpStatusCode third)
+    {
+        // A real socket from 127.0.0.1 (the test server has no address), as a local test player or a same-host proxy.
+        using var factory = new Channels.ChannelHostFactory()
+            .With("RateLimits:PerClient:PermitLimit", "2")
+            .With("RateLimits:PerClient:WindowSeconds", "60")
+            .With("RateLimits:LimitLoopback", limitLoopback ? "true" : "false");
+        using var client = new HttpClient { BaseAddress = new Uri(factory.StartKestrel()) };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await Activities.PostAsync(client, Activities.Message("你好", DeliveryModes.ExpectReplies, $"loop-{i}"));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, third], statuses);
+    }
+
     [Fact]
     public async Task Too_many_requests_from_one_address_are_429_with_retry_after()
     {
