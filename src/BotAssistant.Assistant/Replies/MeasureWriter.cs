@@ -25,7 +25,10 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
 
         if (a.NotStated)
         {
-            return texts.Say("amount.not_stated", ("department", LeadDepartment(m)));
+            // No figure, but often terms worth saying (稳岗贷 "利率原则上不超过4%"): the curated note, else the document's words.
+            return (m.Amount.Note ?? m.Amount.Text) is { Length: > 0 } terms
+                ? texts.Say("amount.not_stated_terms", ("terms", terms.TrimEnd('。', '；')), ("department", LeadDepartment(m)))
+                : texts.Say("amount.not_stated", ("department", LeadDepartment(m)));
         }
 
         var line = a.IsDetermined || m.Amount.Text is null ? a.Formula : $"{m.Amount.Text}（{a.Formula}）";
