@@ -40,8 +40,13 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
 
     private const int MaxReaders = 4;
 
-    /// <summary>Documents kept in memory at most; past that the memory is dropped and refilled from the file.</summary>
-    private const int MaxRemembered = 20_000;
+    /// <summary>
+    /// The JSON bytes of the documents kept in memory at most; past that the memory is dropped and refilled from the
+    /// file. A bound in bytes, not documents, so the host's heap cap holds whatever the states weigh.
+    /// </summary>
+    private const long MaxRememberedBytes = 16L * 1024 * 1024;
+
+    private long _rememberedBytes;
 
     public SqliteStorage(string databasePath)
     {
@@ -121,9 +126,9 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
 
                 // Only if no commit got there first (a write remembered meanwhile is newer than this read),
                 // and not across a reset, which may have dropped such a newer write.
-                if (Volatile.Read(ref _rememberedGeneration) == generation)
+                if (Volatile.Read(ref _rememberedGeneration) == generation && _written.TryAdd(key, item))
                 {
-                    _written.TryAdd(key, item);
+                    Interlocked.Add(ref _rememberedBytes, SizeOf(item));
                 }
             }
         }
@@ -255,29 +260,39 @@ public sealed class SqliteStorage : IStorage, IAsyncDisposable, IDisposable
     /// <summary>In commit order, on the writer: what a call stored is what the next read sees; a failed call is forgotten.</summary>
     private void Remember(WriteRequest request, bool stored)
     {
-        if (_written.Count > MaxRemembered)
+        if (Interlocked.Read(ref _rememberedBytes) > MaxRememberedBytes)
         {
             Interlocked.Increment(ref _rememberedGeneration);
             _written.Clear();
+            Interlocked.Exchange(ref _rememberedBytes, 0);
         }
 
         foreach (var (key, item, eTag) in request.Changes)
         {
+            Forget(key);
             if (stored)
             {
-                _written[key] = new StoreItem(item.Value.Clone(), eTag);
-            }
-            else
-            {
-                _written.TryRemove(key, out _);
+                var remembered = new StoreItem(item.Value.Clone(), eTag);
+                _written[key] = remembered;
+                Interlocked.Add(ref _rememberedBytes, SizeOf(remembered));
             }
         }
 
         foreach (var key in request.Deletes ?? [])
         {
-            _written.TryRemove(key, out _);
+            Forget(key);
         }
     }
+
+    private void Forget(string key)
+    {
+        if (_written.TryRemove(key, out var old))
+        {
+            Interlocked.Add(ref _rememberedBytes, -SizeOf(old));
+        }
+    }
+
+    private static long SizeOf(StoreItem item) => System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(item.Value).Length;
 
     /// <summary>
     /// One transaction for the whole batch, a savepoint around each call of more than one statement (a single

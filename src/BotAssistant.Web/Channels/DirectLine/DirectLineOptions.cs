@@ -28,7 +28,7 @@ public sealed class DirectLineOptions
     /// The memory log's size in all (the activities' JSON); past it the least recently active conversations are
     /// dropped, so a burst of long conversations cannot grow the process without bound.
     /// </summary>
-    public int MaxLogMegabytes { get; set; } = 64;
+    public int MaxLogMegabytes { get; set; } = 32;
 
     /// <summary>Conversations idle this long are dropped; their clients get 404 and start a new one.</summary>
     public int ConversationIdleMinutes { get; set; } = 120;

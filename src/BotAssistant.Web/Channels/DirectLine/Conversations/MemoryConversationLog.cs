@@ -123,7 +123,7 @@ public sealed class MemoryConversationLog(IOptions<DirectLineOptions> options, T
     private sealed class Conversation(DateTimeOffset created)
     {
         private readonly Lock _lock = new();
-        private readonly Queue<(long Sequence, byte[] Json)> _activities = new();
+        private readonly Queue<(long Sequence, PackedJson Json)> _activities = new();
         private TaskCompletionSource _changed = NewSignal();
         private long _next;
         private long _lastActiveTicks = created.UtcTicks;
@@ -146,7 +146,7 @@ public sealed class MemoryConversationLog(IOptions<DirectLineOptions> options, T
                 var sequence = _next++;
                 id = $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
                 activity.Id = id;
-                var json = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options);
+                var json = PackedJson.Pack(JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options));
                 if (!_closed)
                 {
                     _activities.Enqueue((sequence, json));
@@ -170,7 +170,7 @@ public sealed class MemoryConversationLog(IOptions<DirectLineOptions> options, T
 
         public ActivitySet Read(long watermark)
         {
-            List<byte[]> after;
+            List<PackedJson> after;
             long last;
             lock (_lock)
             {
@@ -178,7 +178,7 @@ public sealed class MemoryConversationLog(IOptions<DirectLineOptions> options, T
                 last = _next - 1;
             }
 
-            var activities = after.Select(json => JsonSerializer.Deserialize<Activity>(json, BotJson.Options)!).ToList();
+            var activities = after.Select(json => JsonSerializer.Deserialize<Activity>(json.Unpack(), BotJson.Options)!).ToList();
             return new ActivitySet(activities, Math.Max(watermark, last));
         }
 
