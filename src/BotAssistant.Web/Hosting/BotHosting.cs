@@ -14,7 +14,7 @@ public static class BotHosting
     {
         var layout = RepositoryLayout.Locate(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
         var webRoot = Path.Combine(layout.Root, "src", "BotAssistant.Web", "wwwroot");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             // The content root is the repository, and reloading appsettings on change means watching all of it
             // (git objects, node_modules, the state database's every write). Knowledge files have their own watcher;
@@ -22,6 +22,19 @@ public static class BotHosting
             Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
             ContentRootPath = layout.Root,
             WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
+        });
+        // The slim builder leaves out IIS integration, event-log providers and the regex route constraint, none of
+        // which this host uses; HTTPS endpoints from configuration are put back.
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        // The slim builder fixes the console format to "simple"; Logging:Console:FormatterName (json, systemd) wins
+        // again, so a log collector can still be given JSON lines.
+        builder.Logging.AddConsole();
+        builder.Services.PostConfigure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console =>
+        {
+            if (builder.Configuration["Logging:Console:FormatterName"] is { Length: > 0 } formatter)
+            {
+                console.FormatterName = formatter;
+            }
         });
         builder.Configuration.AddEnvironmentVariables("BOTASSISTANT_");
         // Command-line arguments keep the last word over the prefixed variables.
