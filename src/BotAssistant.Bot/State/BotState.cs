@@ -152,13 +152,12 @@ internal sealed class CachedState(JsonElement loaded, string? eTag)
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder }))
         {
             writer.WriteStartObject();
-            HashSet<string>? written = null;
-            if (Loaded.ValueKind == JsonValueKind.Object)
+            var hasLoaded = Loaded.ValueKind == JsonValueKind.Object;
+            if (hasLoaded)
             {
-                written = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in Loaded.EnumerateObject())
                 {
-                    if ((_removed?.Contains(property.Name) ?? false) || !written.Add(property.Name))
+                    if (_removed?.Contains(property.Name) ?? false)
                     {
                         continue;
                     }
@@ -175,9 +174,10 @@ internal sealed class CachedState(JsonElement loaded, string? eTag)
                 }
             }
 
+            // Live objects the stored document did not have yet (a live name is never also removed).
             foreach (var (name, (value, type)) in _live)
             {
-                if (written?.Contains(name) ?? false)
+                if (hasLoaded && Loaded.TryGetProperty(name, out _))
                 {
                     continue;
                 }

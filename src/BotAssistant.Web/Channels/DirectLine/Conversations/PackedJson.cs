@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace BotAssistant.Web.Channels.DirectLine.Conversations;
@@ -27,10 +28,17 @@ public readonly struct PackedJson
     public static PackedJson Pack(byte[] json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];
-        if (BrotliEncoder.TryCompress(json, buffer, out var written, Quality, Window) && written < json.Length)
+        var scratch = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length));
+        try
         {
-            return new PackedJson(buffer.AsSpan(0, written).ToArray(), json.Length);
+            if (BrotliEncoder.TryCompress(json, scratch, out var written, Quality, Window) && written < json.Length)
+            {
+                return new PackedJson(scratch.AsSpan(0, written).ToArray(), json.Length);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
         }
 
         // Too short to gain anything: kept as it is, marked by a length of -1.

@@ -117,19 +117,18 @@ public sealed partial class SharedWeChatReplies(IStorage storage, TimeProvider t
         }
 
         // Past the window WeChat no longer resends; the claim is only clutter then.
-        _ = Task.Delay(window, timeProvider).ContinueWith(
-            async _ =>
+        _ = Task.Run(async () =>
+        {
+            try
             {
-                try
-                {
-                    await storage.DeleteAsync([key], CancellationToken.None);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.CleanupFailed(logger, ex);
-                }
-            },
-            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                await Task.Delay(window, timeProvider);
+                await storage.DeleteAsync([key], CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.CleanupFailed(logger, ex);
+            }
+        });
     }
 
     private sealed record Claim(DateTimeOffset At, bool Done, string? Reply);
