@@ -47,7 +47,7 @@ public sealed class LanguageModel
             .Concat(index.AllPhrases().Where(p => p.Length > 1).Select(p => new DictionaryEntry(p, VocabularyFrequency, "nz")))
             .Concat(options.ExtraDictionaryPaths.SelectMany(DictionaryReader.ReadFile));
         var segmenter = new Segmenter(new WordDictionary(words));
-        var extractor = new EntityExtractor(index, SubjectCues.From(lex.Subjects, Norm), Norm);
+        var extractor = new EntityExtractor(index, SubjectCues.From(lex.Subjects, Norm), segmenter, Norm);
         var classifier = new IntentClassifier(lex.Intents, Norm);
         return new LanguageModel(normalizer, segmenter, extractor, classifier);
     }

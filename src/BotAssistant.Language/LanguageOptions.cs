@@ -8,6 +8,6 @@ public sealed record LanguageOptions
     /// <summary>Deployment dictionaries in jieba's "word freq tag" format, loaded after the lexicon.</summary>
     public IReadOnlyList<string> ExtraDictionaryPaths { get; init; } = [];
 
-    /// <summary>Longer messages are cut to this many characters and marked Truncated.</summary>
-    public int MaxInputChars { get; init; } = 500;
+    /// <summary>Longer messages are cut to this many characters and marked Truncated: a bound against abuse, well above the long stories people write on WeChat.</summary>
+    public int MaxInputChars { get; init; } = 4000;
 }

@@ -48,6 +48,9 @@ public enum EntityKind
 /// <summary>The question the dialog just asked, so a bare "3" or "对" can be read as its answer.</summary>
 public sealed record ExpectedAnswer(string Fact, ExpectedKind Kind, IReadOnlyList<string> ChoiceLabels)
 {
+    /// <summary>The words of the question as asked: an echo answer (签了, 没领) answers it only when it echoes its verb.</summary>
+    public string Question { get; init; } = "";
+
     public static ExpectedAnswer YesNo(string fact) => new(fact, ExpectedKind.YesNo, []);
     public static ExpectedAnswer Number(string fact) => new(fact, ExpectedKind.Number, []);
     public static ExpectedAnswer Choice(string fact, params string[] labels) => new(fact, ExpectedKind.Choice, labels);

@@ -65,6 +65,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var topics = CompareFlow.Topics(s);
         var answered = extracted.AnsweredPending || extracted.SkippedPending;
 
+        if (Inconsistent(s, extracted) is { } doubt)
+        {
+            return doubt;
+        }
+
         // "对了，巫山那边见习补贴多少" in the middle of a 平凉 screening asks about 巫山; it does not move the user there.
         var sideTrip = state.Screening && pendingBefore is not null && !answered && topics.Count > 0 && s.Place is not null;
         foreach (var (name, value) in extracted.Values)
@@ -85,6 +90,14 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         if (s.AsOfChanged && !content)
         {
             return Redo(s);
+        }
+
+        // 医保报销, 养老金, 公积金: another office's business. Said with no measure of ours, it gets that office.
+        if (!answered && topics.Count == 0 && Referral(u.Normalized) is { } referral)
+        {
+            var referred = new Reply().Say(texts.Say("scope.referral",
+                ("domain", referral.Name), ("office", referral.Office), ("hotline", referral.Hotline)));
+            return Resume(s, referred);
         }
 
         // "重庆户籍" answering 是否本市户籍 names a place without asking about it.
@@ -156,6 +169,73 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
         return u.IsAbout(Intent.OutOfScope) ? OutOfScope(s, null) : NotUnderstood(new Reply(), s);
     }
+
+    /// <summary>
+    /// "见习生10个，留用了12个", "-3个人", "150岁": what cannot be true is said back and nothing is kept or computed from it;
+    /// the other facts of the message are kept, and the open question is asked again.
+    /// </summary>
+    private Reply? Inconsistent(TurnScope s, Facts.ExtractedFacts extracted)
+    {
+        var catalog = s.Catalog;
+        var merged = new Dictionary<string, FactValue>(StringComparer.Ordinal);
+        foreach (var (name, raw) in s.State.Facts)
+        {
+            if (catalog.Facts.TryGetValue(name, out var def) && FactValue.Parse(def.Type, raw) is { } v)
+            {
+                merged[name] = v;
+            }
+        }
+
+        foreach (var (name, value) in extracted.Values)
+        {
+            merged[name] = value;
+        }
+
+        var problems = FactChecks.Find(catalog, merged)
+            .Where(p => extracted.Values.ContainsKey(p.Fact) || (p.Other is not null && extracted.Values.ContainsKey(p.Other)))
+            .ToList();
+        if (problems.Count == 0)
+        {
+            return null;
+        }
+
+        var reply = new Reply();
+        foreach (var p in problems)
+        {
+            var def = catalog.Facts[p.Fact];
+            reply.Say(p.Other is { } other
+                ? texts.Say("check.at_most", ("label", def.Label), ("value", Number(p.Value, def.Unit)),
+                    ("other", catalog.Facts[other].Label), ("other_value", Number(p.OtherValue!.Value, catalog.Facts[other].Unit)))
+                : texts.Say("check.range", ("label", def.Label), ("value", Number(p.Value, def.Unit)),
+                    ("min", Number(p.Min ?? 0, def.Unit)), ("max", Number(p.Max ?? p.Value, def.Unit))));
+        }
+
+        var doubtful = problems.SelectMany(p => p.Other is null ? [p.Fact] : new[] { p.Fact, p.Other }).ToHashSet();
+        foreach (var (name, value) in extracted.Values.Where(kv => !doubtful.Contains(kv.Key)))
+        {
+            s.State.Facts[name] = value.ToString()!;
+        }
+
+        foreach (var name in doubtful)
+        {
+            s.State.Facts.Remove(name);
+        }
+
+        reply.Say(texts.Say("check.ask_again"));
+        return Resume(s, reply);
+    }
+
+    /// <summary>The domain whose word comes first in the message (the one asked about), or null.</summary>
+    private Referral? Referral(string text) =>
+        texts.Referrals
+            .Select(r => (Referral: r, At: r.Words.Select(w => text.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))
+            .Where(x => x.At >= 0)
+            .OrderBy(x => x.At)
+            .Select(x => x.Referral)
+            .FirstOrDefault();
+
+    private static string Number(decimal value, string? unit) =>
+        value.ToString("0.##", CultureInfo.InvariantCulture) + (unit is null or "%" ? unit ?? "" : unit);
 
     /// <summary>Compare, materials, source and lookups: answered at once, and a running screening resumes after them.</summary>
     private static Reply? SideQuestion(TurnScope s, IReadOnlyList<string> topics, bool situation)
@@ -407,9 +487,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return null;
         }
 
+        var asked = texts.Questions.GetValueOrDefault(fact) is { } q
+            ? string.Concat(q.Ask, q.Retry, string.Concat(q.AskByRole.Values), def.Label)
+            : def.Label;
         return def.Type switch
         {
-            FactType.Bool => ExpectedAnswer.YesNo(fact),
+            FactType.Bool => ExpectedAnswer.YesNo(fact) with { Question = asked },
             FactType.Number => ExpectedAnswer.Number(fact),
             FactType.Enum => ExpectedAnswer.Choice(fact, [.. (texts.Questions.GetValueOrDefault(fact)?.Choices is { Count: > 0 } c ? c : def.Values).Select(v => v.Value)]),
             _ => new ExpectedAnswer(fact, ExpectedKind.Text, []),

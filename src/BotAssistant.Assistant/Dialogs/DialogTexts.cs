@@ -11,14 +11,15 @@ public sealed record QuestionText(
     string Ask,
     string? Retry,
     IReadOnlyList<KeyValuePair<string, string>> Choices,
-    IReadOnlyList<string> Affirm,
-    IReadOnlyList<string> Zero,
     IReadOnlyList<string> SaysYes,
     IReadOnlyList<string> SaysNo,
     IReadOnlyDictionary<string, string> AskByRole)
 {
     public string AskFor(string? role) => role is not null && AskByRole.TryGetValue(role, out var worded) ? worded : Ask;
 }
+
+/// <summary>An out-of-scope domain and where to send it (dialogs/referrals.yaml).</summary>
+public sealed record Referral(string Domain, string Name, IReadOnlyList<string> Words, string Office, string Hotline);
 
 public sealed class DialogTextException(IReadOnlyList<string> errors)
     : Exception("dialogs/ is invalid:\n" + string.Join("\n", errors))
@@ -36,8 +37,9 @@ public sealed class DialogTexts
 
     private DialogTexts(
         IReadOnlyDictionary<string, QuestionText> questions, IReadOnlyDictionary<string, string> templates,
-        IReadOnlyList<string> skipWords, IReadOnlyList<string> asOfCues)
+        IReadOnlyList<string> skipWords, IReadOnlyList<string> asOfCues, IReadOnlyList<Referral> referrals)
     {
+        Referrals = referrals;
         Questions = questions;
         _templates = templates;
         SkipWords = skipWords;
@@ -52,6 +54,9 @@ public sealed class DialogTexts
     /// <summary>Words that make a date in the message the as-of date: "按2023年的政策算".</summary>
     public IReadOnlyList<string> AsOfCues { get; }
 
+    /// <summary>Domains the assistant does not cover, with their office and hotline.</summary>
+    public IReadOnlyList<Referral> Referrals { get; }
+
     public static DialogTexts Load(string directory, IEnumerable<string> requiredTemplates)
     {
         var errors = new List<string>();
@@ -60,8 +65,9 @@ public sealed class DialogTexts
         var templates = ReadTemplates(Path.Combine(directory, "responses.yaml"), errors);
         var skip = TopList(questionsPath, "skip", errors);
         var asOfCues = TopList(questionsPath, "asof_cues", errors);
+        var referrals = ReadReferrals(Path.Combine(directory, "referrals.yaml"), errors);
         errors.AddRange(requiredTemplates.Where(k => !templates.ContainsKey(k)).Select(k => $"responses.yaml: template '{k}' is missing"));
-        return errors.Count > 0 ? throw new DialogTextException(errors) : new DialogTexts(questions, templates, skip, asOfCues);
+        return errors.Count > 0 ? throw new DialogTextException(errors) : new DialogTexts(questions, templates, skip, asOfCues, referrals);
     }
 
     /// <summary>The template with its {placeholders} filled; unknown placeholders stay visible so a test catches them.</summary>
@@ -123,13 +129,43 @@ public sealed class DialogTexts
             }
 
             result[fact] = new QuestionText(
-                fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "affirm"), List(q, "zero"), List(q, "yes"), List(q, "no"), byRole);
+                fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "yes"), List(q, "no"), byRole);
         }
 
         return result;
     }
 
-    private static readonly string[] QuestionKeys = ["ask", "ask_employer", "ask_individual", "retry", "choices", "affirm", "zero", "yes", "no"];
+    private static readonly string[] QuestionKeys = ["ask", "ask_employer", "ask_individual", "retry", "choices", "yes", "no"];
+
+    private static List<Referral> ReadReferrals(string path, List<string> errors)
+    {
+        var result = new List<Referral>();
+        if (Root(path, "referrals", errors) is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var domain = keyNode.ToString();
+            if (valueNode is not YamlMappingNode r)
+            {
+                errors.Add(At(path, valueNode, $"referral '{domain}' must be a mapping"));
+                continue;
+            }
+
+            var (name, office, hotline, words) = (Scalar(r, "name"), Scalar(r, "office"), Scalar(r, "hotline"), List(r, "words"));
+            if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(office) || string.IsNullOrWhiteSpace(hotline) || words.Count == 0)
+            {
+                errors.Add(At(path, r, $"referral '{domain}' needs name, words, office and hotline"));
+                continue;
+            }
+
+            result.Add(new Referral(domain, name, words, office, hotline));
+        }
+
+        return result;
+    }
 
     private static Dictionary<string, string> ReadTemplates(string path, List<string> errors)
     {

@@ -211,6 +211,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private static readonly Dictionary<string, string> CountSubjects = new()
     {
         ["trainee"] = "trainees_count", ["retained"] = "trainees_retained", ["jobs_created"] = "jobs_created", ["placed"] = "placed_count",
+        ["laid_off"] = "laid_off_count", ["insured"] = "employee_count",
     };
 
     private static readonly Dictionary<string, (string Fact, decimal PerMonth)> DurationSubjects = new()
@@ -309,16 +310,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
     }
 
-    /// <summary>Facts said in passing: "第一次创业", "不是困难人员" (yes/no), "没有裁员", "没交社保" (none of a number).</summary>
+    /// <summary>Facts said in passing: "第一次创业", "不是困难人员" (yes/no). Zeros said by negation come from the language layer.</summary>
     private void AddPhraseFacts(string text, Dictionary<string, FactValue> found)
     {
-        // Unasked, only a phrase that names its subject counts ("没交社保", "没有裁员"); a bare "没交" answers a question only.
-        foreach (var q in texts.Questions.Values.Where(q => q.Zero.Any(z => z.Length >= 4 && text.Contains(z))))
-        {
-            // A figure said in the same message ("社保交了3个月") wins over a none.
-            found.TryAdd(q.Fact, FactValue.Of(0m));
-        }
-
         foreach (var q in texts.Questions.Values.Where(q => q.SaysYes.Count > 0 || q.SaysNo.Count > 0))
         {
             var no = q.SaysNo.Where(text.Contains).MaxBy(p => p.Length);
@@ -350,13 +344,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             case FactType.Enum when ChoiceKey(u, def, choices) is { } key:
                 found[pending] = FactValue.OfKey(key);
                 return true;
-            case FactType.Number when texts.Questions.TryGetValue(pending, out var zero) && zero.Zero.Any(text.Contains):
+            case FactType.Number when u.YesNo == "no" && u.FirstNumber is null:
+                // "没有", "还没交" to a how-many question: none. A yes without a figure ("是的都交了") states no number: the
+                // question stays open and is asked again.
                 found[pending] = FactValue.Of(0m);
-                return true;
-            case FactType.Number when texts.Questions.TryGetValue(pending, out var q) && u.YesNo != "no"
-                                      && (q.Affirm.Any(text.Contains) || u.YesNo == "yes"):
-                // "交了" without a figure: the least the answer can mean; the reply says it was counted so.
-                found[pending] = FactValue.Of(def.Min is > 0 ? def.Min.Value : 1);
                 return true;
             default:
                 return false;

@@ -15,7 +15,7 @@ public sealed class KnowledgeOptions
     public IList<string> ExtraDictionaries { get; set; } = [];
 
     /// <summary>Messages longer than this are cut, with a note to the user.</summary>
-    public int MaxInputChars { get; set; } = 500;
+    public int MaxInputChars { get; set; } = 4000;
 
     /// <summary>Watch the knowledge folder and swap in a new catalog when a file changes (invalid edits keep the old one).</summary>
     public bool ReloadOnChange { get; set; } = true;

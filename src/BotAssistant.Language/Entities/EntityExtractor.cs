@@ -3,7 +3,7 @@ using BotAssistant.Language.Recognizers;
 namespace BotAssistant.Language.Entities;
 
 /// <summary>Runs every recognizer over one normalized message and returns the entities in text order.</summary>
-internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, Func<string, string> norm)
+internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, Segmentation.Segmenter segmenter, Func<string, string> norm)
 {
     /// <summary>"毕业1000年了" is a joke, not a date; beyond a working life no graduation date is derived.</summary>
     private const int MaxMonthsSinceGraduation = 12 * 60;
@@ -20,10 +20,7 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, F
         AddPhrases(entities, text, index.Roles.Matches(text), null);
         AddPhrases(entities, text, index.Levels.Matches(text), masked);
         AddPhrases(entities, text, index.Sizes.Matches(text), null);
-        foreach (var m in index.NotNumbers.Matches(text))
-        {
-            Array.Fill(masked, true, m.Start, m.Length);
-        }
+        LexicalNumerals.Mask(text, segmenter, masked);
 
         entities.AddRange(AnswerRecognizer.Ordinals(text, masked));
         AddQuantities(entities, text, masked, groups, context);
@@ -63,6 +60,7 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, F
         var numbers = NumberScanner.Scan(text, masked);
         var quantities = QuantityRecognizer.Recognize(new QuantityInput(text, numbers, cueSet, groups, context.AsOf));
         entities.AddRange(quantities);
+        entities.AddRange(NegatedCues.Read(text, cueSet, cues.ZeroWhenNegated, quantities));
         entities.AddRange(DateReader.Relative(text, context.AsOf, cueSet, quantities));
         foreach (var d in quantities.Where(q => q.Kind == EntityKind.Duration && q.Value == "since_graduation" && q.Number is > 0 and <= MaxMonthsSinceGraduation))
         {

@@ -13,7 +13,6 @@ internal sealed class VocabularyIndex
     public required PhraseMatcher Levels { get; init; }
     public required PhraseMatcher Sizes { get; init; }
     public required PhraseMatcher YesNo { get; init; }
-    public required PhraseMatcher NotNumbers { get; init; }
 
     public static VocabularyIndex Build(DomainVocabulary v, LexiconData lex, Func<string, string> norm)
     {
@@ -31,7 +30,6 @@ internal sealed class VocabularyIndex
             Sizes = Keyed(lex.Answers.EnterpriseSizes, EntityKind.EnterpriseSize, norm),
             YesNo = new PhraseMatcher(lex.Answers.Yes.Select(w => (norm(w), new PhraseValue(EntityKind.YesNo, "yes")))
                 .Concat(lex.Answers.No.Select(w => (norm(w), new PhraseValue(EntityKind.YesNo, "no"))))),
-            NotNumbers = new PhraseMatcher(lex.Answers.NotNumbers.Select(w => (norm(w), new PhraseValue(EntityKind.Number, "")))),
         };
     }
 

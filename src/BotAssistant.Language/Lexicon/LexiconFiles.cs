@@ -34,9 +34,6 @@ public sealed class AnswersFile
     public List<string> No { get; set; } = [];
     public Dictionary<string, List<string>> CertificateLevels { get; set; } = [];
     public Dictionary<string, List<string>> EnterpriseSizes { get; set; } = [];
-
-    /// <summary>Words containing numerals that are not numbers (一次性, 万一, 五险一金).</summary>
-    public List<string> NotNumbers { get; set; } = [];
 }
 
 public sealed class SubjectsFile
@@ -52,6 +49,9 @@ public sealed class SubjectsFile
 
     /// <summary>Words before a count that make it the size of the employer (公司20个人).</summary>
     public List<string> EmployeeCues { get; set; } = [];
+
+    /// <summary>Subjects whose negated cue means none of them (没签合同 → contract 0, 一直没裁员 → laid_off 0).</summary>
+    public List<string> ZeroWhenNegated { get; set; } = [];
 
     /// <summary>Subject → cue words near a date (毕业 → graduation).</summary>
     public Dictionary<string, List<string>> Dates { get; set; } = [];

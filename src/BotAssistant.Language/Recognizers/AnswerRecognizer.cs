@@ -17,9 +17,10 @@ internal static class AnswerRecognizer
         }
 
         var expectingYesNo = expected?.Kind == ExpectedKind.YesNo;
+        var question = expected?.Question ?? "";
 
         // 好像不是吧: a negation anywhere in an expected yes/no answer outweighs a softener.
-        if (expectingYesNo && matches.FirstOrDefault(m => m.Values[0].Value == "no") is { Length: > 0 } no)
+        if (expectingYesNo && matches.FirstOrDefault(m => m.Values[0].Value == "no" && Answers(text, m, question)) is { Length: > 0 } no)
         {
             return new Entity(EntityKind.YesNo, "no", null, no.Start, no.Length, text.Substring(no.Start, no.Length));
         }
@@ -27,7 +28,7 @@ internal static class AnswerRecognizer
         foreach (var m in matches)
         {
             var opens = m.Start == 0 && (m.End == text.Length || !Segmentation.Segmenter.IsHan(text[m.End]) || text.Length <= 4);
-            if (expectingYesNo || opens)
+            if ((expectingYesNo && Answers(text, m, question)) || opens)
             {
                 return new Entity(EntityKind.YesNo, m.Values[0].Value, null, m.Start, m.Length, text.Substring(m.Start, m.Length));
             }
@@ -35,6 +36,38 @@ internal static class AnswerRecognizer
 
         return null;
     }
+
+    /// <summary>
+    /// A plain answer word (是, 对, 有, 没有, 不是) answers whatever was asked. An echo of a verb (交了, 签过, 没领) answers
+    /// only a question about that verb: to "是否在领失业保险金", "一共交了8个月" tells of paying, not of receiving.
+    /// </summary>
+    private static bool Answers(string text, PhraseMatch m, string question)
+    {
+        if (question.Length == 0)
+        {
+            return true;
+        }
+
+        var word = text.AsSpan(m.Start, m.Length);
+        var stem = word.TrimStart("没未不还").TrimEnd("了过呢的");
+        if (stem.Length == 0 || stem.Length == word.Length || PlainAnswerStems.Contains(stem.ToString()))
+        {
+            return true;
+        }
+
+        foreach (var c in stem)
+        {
+            if (question.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Stems that answer without naming an act: 有了, 是的, 对的, 不行, 没有.</summary>
+    private static readonly HashSet<string> PlainAnswerStems = ["有", "是", "对", "行", "好", "可以", "算", "错", "清楚", "是滴"];
 
     private static readonly string[] OrdinalUnits = ["个", "项", "种", "类", "位", "档"];
 

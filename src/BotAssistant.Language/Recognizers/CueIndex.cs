@@ -5,6 +5,8 @@ namespace BotAssistant.Language.Recognizers;
 /// <summary>Where cue words (合同, 留用, 毕业…) sit in one message, to tag what a number is about.</summary>
 internal sealed class CueIndex(List<PhraseMatch> matches, string text)
 {
+    public IReadOnlyList<PhraseMatch> Matches => matches;
+
     /// <summary>The subject of the nearest cue ending within window chars before pos, in the same clause.</summary>
     public string Before(int pos, int window)
     {
@@ -34,7 +36,7 @@ internal sealed class CueIndex(List<PhraseMatch> matches, string text)
         return "";
     }
 
-    private bool SameClause(int from, int to)
+    public bool SameClause(int from, int to)
     {
         for (var i = from; i < to && i < text.Length; i++)
         {
@@ -55,8 +57,11 @@ internal sealed class SubjectCues(
     PhraseMatcher countsBefore,
     PhraseMatcher countsAfter,
     PhraseMatcher employee,
-    PhraseMatcher dates)
+    PhraseMatcher dates,
+    IReadOnlySet<string> zeroWhenNegated)
 {
+    public IReadOnlySet<string> ZeroWhenNegated => zeroWhenNegated;
+
     public static SubjectCues From(Lexicon.SubjectsFile f, Func<string, string> normalize)
     {
         return new SubjectCues(
@@ -64,7 +69,8 @@ internal sealed class SubjectCues(
             Build(f.CountsBefore, normalize),
             Build(f.CountsAfter, normalize),
             new PhraseMatcher(f.EmployeeCues.Select(c => (normalize(c), new PhraseValue(EntityKind.EmployeeCount, "employee")))),
-            Build(f.Dates, normalize));
+            Build(f.Dates, normalize),
+            f.ZeroWhenNegated.ToHashSet(StringComparer.Ordinal));
     }
 
     private static PhraseMatcher Build(Dictionary<string, List<string>> map, Func<string, string> normalize) =>

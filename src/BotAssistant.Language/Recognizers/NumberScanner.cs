@@ -23,6 +23,7 @@ internal static class NumberScanner
             var span = masked[i] ? null : TryRead(text, i, masked);
             if (span is { } s)
             {
+                s = Signed(text, s);
                 found.Add(s);
                 i = Math.Max(s.End, i + 1);
             }
@@ -33,6 +34,21 @@ internal static class NumberScanner
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// "-3个", "负两个": a minus right before a number (not between two numbers, as in 3-5个 or 2023-10) makes it
+    /// negative, so that the fact checks can say a count cannot be below zero instead of reading 3.
+    /// </summary>
+    private static NumberSpan Signed(string text, NumberSpan s)
+    {
+        var at = s.Start - 1;
+        if (at < 0 || s.Length == 0 || text[at] is not ('-' or '负') || (at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || ChineseNumerals.IsNumeral(text[at - 1]))))
+        {
+            return s;
+        }
+
+        return s with { Start = at, Length = s.Length + 1, Value = -s.Value };
     }
 
     private static NumberSpan? TryRead(string text, int i, bool[] masked)

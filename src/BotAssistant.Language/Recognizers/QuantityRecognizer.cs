@@ -24,6 +24,11 @@ internal static class QuantityRecognizer
                 continue;
             }
 
+            if (RatePerUnit.Names(input, n))
+            {
+                continue;
+            }
+
             var found = Percentage(input.Text, n)
                 ?? Age(input.Text, n)
                 ?? DateReader.Absolute(input, k)
@@ -74,7 +79,7 @@ internal static class QuantityRecognizer
     private static Entity? Age(string text, NumberSpan n)
     {
         var unit = At(text, n.End, "周岁") ? 2 : At(text, n.End, "岁") ? 1 : 0;
-        return unit == 0 || n.Value > 150 ? null
+        return unit == 0 ? null
             : Make(EntityKind.Age, Format(n.Value), n.Value, text, n.Start, n.End + unit, n.Approximate);
     }
 
@@ -114,6 +119,13 @@ internal static class QuantityRecognizer
         }
 
         var end = n.End + (unit?.Length ?? 0);
+        if (NoneOf(text, end) is { } noneEnd)
+        {
+            // 一个都没留用, 一人也没招: "not even one" is zero of what the verb after it counts.
+            var counted = input.Cues.CountsBefore.After(noneEnd, 1) is { Length: > 0 } verb ? verb : input.Cues.CountsBefore.Before(n.Start, 6);
+            return Make(EntityKind.Count, counted, 0, text, n.Start, noneEnd, false);
+        }
+
         var bound = At(text, end, "以下") || At(text, end, "以内") ? "at_most" : At(text, end, "以上") ? "at_least" : null;
         var before = input.Cues.CountsBefore.Before(n.Start, 6);
         if (bound is not null || (input.Cues.Employee.Before(n.Start, 4) != "" && before == ""))
@@ -126,6 +138,23 @@ internal static class QuantityRecognizer
             : input.Cues.CountsAfter.After(end, 0) is { Length: > 0 } after ? after
             : before;
         return Make(EntityKind.Count, subject, n.Value, text, n.Start, end, n.Approximate);
+    }
+
+    /// <summary>End of "都没 / 也没 / 都不 / 也未" right after a count of one, or null.</summary>
+    private static int? NoneOf(string text, int end)
+    {
+        if (end + 1 >= text.Length || text[end] is not ('都' or '也'))
+        {
+            return null;
+        }
+
+        var neg = text[end + 1];
+        if (neg is not ('没' or '未' or '不'))
+        {
+            return null;
+        }
+
+        return At(text, end + 1, "没有") ? end + 3 : end + 2;
     }
 
     private static Entity? Bare(string text, NumberSpan n)

@@ -17,6 +17,9 @@ public sealed record FactDefinition(
     decimal Cost,
     DerivedFact? Derived)
 {
+    /// <summary>A number fact that this one can never exceed (留用人数 ≤ 见习人数): a check on what the user says.</summary>
+    public string? AtMost { get; init; }
+
     public bool HasValue(string key) => Values.Any(v => v.Key == key);
 
     public string? ValueLabel(string key) => Values.FirstOrDefault(v => v.Key == key).Value;

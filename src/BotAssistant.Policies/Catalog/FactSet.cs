@@ -54,6 +54,13 @@ public sealed class FactSet
             return true;
         }
 
+        // None of a whole is none of it, whatever the whole: 一个都没留用 is a 0% retention without the trainee count.
+        if (_derived.TryGetValue(name, out d) && _values.GetValueOrDefault(d.Numerator) is NumberValue { Value: 0 })
+        {
+            value = FactValue.Of(0m);
+            return true;
+        }
+
         value = null!;
         return false;
     }

@@ -56,7 +56,7 @@ internal static class VocabularyParser
         return new FactDefinition(
             name, label, type, unit, values,
             r.Number("min", what), r.Number("max", what),
-            AudienceOf(r, what), r.Number("cost", what) ?? 1m, Derived(r, what));
+            AudienceOf(r, what), r.Number("cost", what) ?? 1m, Derived(r, what)) { AtMost = r.String("at_most", what) };
     }
 
     private static List<KeyValuePair<string, string>> EnumValues(MapReader r, string what, FactType type)
@@ -105,6 +105,14 @@ internal static class VocabularyParser
 
     private static void CheckDerived(YamlNode? root, Dictionary<string, FactDefinition> facts, FileContext ctx)
     {
+        foreach (var fact in facts.Values.Where(f => f.AtMost is not null))
+        {
+            if (fact.Type != FactType.Number || !facts.TryGetValue(fact.AtMost!, out var bound) || bound.Type != FactType.Number)
+            {
+                ctx.Error(LineOfKey(root, fact.Name), $"fact {fact.Name}: at_most '{fact.AtMost}' must name a number fact, on a number fact");
+            }
+        }
+
         foreach (var fact in facts.Values.Where(f => f.Derived is not null))
         {
             foreach (var input in new[] { fact.Derived!.Numerator, fact.Derived.Denominator })

@@ -1,0 +1,68 @@
+using BotAssistant.Language.Segmentation;
+
+namespace BotAssistant.Language.Recognizers;
+
+/// <summary>
+/// Which numerals are numbers. The segmenter's dictionary decides: a numeral inside a word of the dictionary
+/// (一直, 统一, 五险一金, 一次性) is part of that word, unless the word is itself a quantity (numerals followed only by
+/// classifiers or units: 一年, 三个月, 两次). Reading this way, a new idiom needs a dictionary entry, as in jieba,
+/// not a rule.
+/// </summary>
+internal static class LexicalNumerals
+{
+    /// <summary>Classifiers and units a quantity word may end in (一个, 三年, 两次, 五千块).</summary>
+    private const string QuantityTail = "个名位人年月岁元块万千百十天周日号次届级期倍户口项份本张";
+
+    public static void Mask(string text, Segmenter segmenter, bool[] masked)
+    {
+        var tokens = new List<Token>(text.Length / 2 + 1);
+        segmenter.Cut(text, tokens);
+        foreach (var t in tokens)
+        {
+            if (t.WordId < 0 || t.Length < 2 || IsQuantityWord(text.AsSpan(t.Start, t.Length)) || !HasNumeral(text.AsSpan(t.Start, t.Length)))
+            {
+                continue;
+            }
+
+            Array.Fill(masked, true, t.Start, t.Length);
+        }
+    }
+
+    private static bool HasNumeral(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (ChineseNumerals.IsNumeral(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Numerals then classifiers: 一年, 十二个月, 两次. 万一 (numerals only, but not a well-formed number) is a word.</summary>
+    internal static bool IsQuantityWord(ReadOnlySpan<char> word)
+    {
+        var i = 0;
+        while (i < word.Length && ChineseNumerals.IsNumeral(word[i]))
+        {
+            i++;
+        }
+
+        if (i == 0 || ChineseNumerals.Parse(null, word[..i]) is null || ChineseNumerals.DigitValue(word[0]) < 0 && word[0] != '十')
+        {
+            return false;
+        }
+
+        for (; i < word.Length; i++)
+        {
+            if (!QuantityTail.Contains(word[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+using BotAssistant.Language.Entities;
+
+namespace BotAssistant.Language.Recognizers;
+
+/// <summary>
+/// Zero said by negation: "没签合同", "社保还没交", "一直没裁员", "从没留用过人". A cue of a subject that can be none
+/// (subjects.yaml zero_when_negated) with a negation in front of it, or 没/未 right after it, is a zero of that subject
+/// when its clause states no figure. Only 没/未/无 deny that something happened; 不 (不清楚, 不到一年) does not say none.
+/// </summary>
+internal static class NegatedCues
+{
+    public static IEnumerable<Entity> Read(string text, CueSet cues, IReadOnlySet<string> zeroable, IReadOnlyList<Entity> quantities)
+    {
+        foreach (var (index, kind) in new[] { (cues.CountsBefore, EntityKind.Count), (cues.Durations, EntityKind.Duration) })
+        {
+            foreach (var m in index.Matches)
+            {
+                var subject = m.Values[0].Value;
+                if (!zeroable.Contains(subject) || !Negated(text, m) || quantities.Any(q => q.Value == subject || Overlaps(index, q, m)))
+                {
+                    continue;
+                }
+
+                yield return new Entity(kind, subject, 0, m.Start, m.Length, text.Substring(m.Start, m.Length));
+            }
+        }
+    }
+
+    private static bool Overlaps(CueIndex index, Entity q, PhraseMatch m) =>
+        q.Number is not null && (index.SameClause(Math.Min(q.Start, m.Start), Math.Max(q.End, m.End)));
+
+    private static bool Negated(string text, PhraseMatch m)
+    {
+        for (var i = m.Start - 1; i >= 0 && i >= m.Start - 4; i--)
+        {
+            if (RatePerUnit.IsClauseBreak(text[i]))
+            {
+                break;
+            }
+
+            if (text[i] is '没' or '未' or '无')
+            {
+                return true;
+            }
+        }
+
+        for (var i = m.End; i < text.Length && i <= m.End + 2; i++)
+        {
+            if (RatePerUnit.IsClauseBreak(text[i]))
+            {
+                break;
+            }
+
+            if (text[i] is '没' or '未')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
