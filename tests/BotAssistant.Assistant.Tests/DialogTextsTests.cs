@@ -64,7 +64,14 @@ public sealed class DialogTextsTests : IDisposable
         Assert.Equal("巫山的见习补贴", texts.Say("hello", ("place", "巫山"), ("name", "见习补贴")));
     }
 
-    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_dir, name), text);
+    private void Write(string name, string text)
+    {
+        File.WriteAllText(Path.Combine(_dir, name), text);
+        if (!File.Exists(Path.Combine(_dir, "referrals.yaml")))
+        {
+            File.WriteAllText(Path.Combine(_dir, "referrals.yaml"), "referrals: {}\n");
+        }
+    }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

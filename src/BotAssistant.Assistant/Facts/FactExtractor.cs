@@ -349,10 +349,40 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 // question stays open and is asked again.
                 found[pending] = FactValue.Of(0m);
                 return true;
+            case FactType.Number when u.FirstNumber is null && u.YesNo != "no" && (u.YesNo == "yes" || SaysItHappened(text, AskedText(pending, def))):
+                // "是的都交了", "依法缴纳了社会保险": some, but not how many. Kept as a lower bound, which settles "1个月以上"
+                // and leaves "6个月以上" open; the question is asked once more for the figure.
+                found[pending] = FactValue.OfAtLeast(def.Min is > 0 ? def.Min.Value : 1);
+                return false;
             default:
                 return false;
         }
     }
+
+    /// <summary>
+    /// A perfective of the question's own verb, with no negation: to "缴纳社保几个月", "依法缴纳了社会保险" says it
+    /// happened; "对了，…" (by the way) does not, as 对 is not what was asked about.
+    /// </summary>
+    private static bool SaysItHappened(string text, string asked)
+    {
+        if (text.Contains('没') || text.Contains('未') || text.Contains('不'))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is '了' or '过' && asked.Contains(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string AskedText(string fact, FactDefinition def) =>
+        texts.Questions.GetValueOrDefault(fact) is { } q ? string.Concat(q.Ask, string.Concat(q.AskByRole.Values), def.Label) : def.Label;
 
     private string? ChoiceKey(Understanding u, FactDefinition def, IReadOnlyList<string> choices)
     {

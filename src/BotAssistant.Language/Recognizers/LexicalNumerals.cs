@@ -11,7 +11,7 @@ namespace BotAssistant.Language.Recognizers;
 internal static class LexicalNumerals
 {
     /// <summary>Classifiers and units a quantity word may end in (一个, 三年, 两次, 五千块).</summary>
-    private const string QuantityTail = "个名位人年月岁元块万千百十天周日号次届级期倍户口项份本张";
+    private const string QuantityTail = "个名位人年月岁元块万千百十天周日号次届级期倍半成户口项份本张";
 
     public static void Mask(string text, Segmenter segmenter, bool[] masked)
     {
@@ -19,7 +19,8 @@ internal static class LexicalNumerals
         segmenter.Cut(text, tokens);
         foreach (var t in tokens)
         {
-            if (t.WordId < 0 || t.Length < 2 || IsQuantityWord(text.AsSpan(t.Start, t.Length)) || !HasNumeral(text.AsSpan(t.Start, t.Length)))
+            if (t.WordId < 0 || t.Length < 2 || IsQuantityWord(text.AsSpan(t.Start, t.Length)) || !HasNumeral(text.AsSpan(t.Start, t.Length))
+                || FractionPart(text, t))
             {
                 continue;
             }
@@ -27,6 +28,9 @@ internal static class LexicalNumerals
             Array.Fill(masked, true, t.Start, t.Length);
         }
     }
+
+    /// <summary>百分之一, 三分之二: after 分之 the numeral is a fraction's, whatever word the segmenter made of 之一.</summary>
+    private static bool FractionPart(string text, Token t) => text[t.Start] == '之' && t.Start >= 1 && text[t.Start - 1] == '分';
 
     private static bool HasNumeral(ReadOnlySpan<char> word)
     {

@@ -42,7 +42,7 @@ public sealed class FactSet
     {
         if (_values.TryGetValue(name, out value!))
         {
-            return true;
+            return value is not NumberValue { AtLeast: true };
         }
 
         if (_derived.TryGetValue(name, out var d)
@@ -65,10 +65,26 @@ public sealed class FactSet
         return false;
     }
 
+    /// <summary>
+    /// The least a number can be, when that is all the user said ("社保都交了": at least one month). Such a value
+    /// settles conditions the bound already decides and leaves the rest unknown; it is never a figure to compute with.
+    /// </summary>
+    public bool TryGetLowerBound(string name, out decimal least)
+    {
+        if (_values.GetValueOrDefault(name) is NumberValue { AtLeast: true } v)
+        {
+            least = v.Value;
+            return true;
+        }
+
+        least = 0;
+        return false;
+    }
+
     /// <summary>The facts to ask for when this one is unknown: its missing inputs if derived, else itself.</summary>
     public IEnumerable<string> AskableFor(string name)
     {
-        if (IsKnown(name) || !_derived.TryGetValue(name, out var d))
+        if (IsKnown(name) || !_derived.TryGetValue(name, out var d) || !d.AskInputs)
         {
             return IsKnown(name) ? [] : [name];
         }

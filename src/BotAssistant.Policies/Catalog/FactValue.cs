@@ -13,6 +13,7 @@ public abstract record FactValue
     public static FactValue Of(decimal value) => new NumberValue(value);
     public static FactValue Of(DateOnly value) => new DateValue(value);
     public static FactValue OfKey(string key) => new EnumValue(key);
+    public static FactValue OfAtLeast(decimal least) => new NumberValue(least) { AtLeast = true };
 
     /// <summary>Reads a raw scalar as the given type; null when it does not fit.</summary>
     public static FactValue? Parse(FactType type, string raw)
@@ -27,6 +28,8 @@ public abstract record FactValue
                     "false" or "no" or "否" => Of(false),
                     _ => null,
                 };
+            case FactType.Number when raw.StartsWith(">=", StringComparison.Ordinal):
+                return decimal.TryParse(raw.AsSpan(2), NumberStyles.Number, CultureInfo.InvariantCulture, out var least) ? OfAtLeast(least) : null;
             case FactType.Number:
                 return decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? Of(n) : null;
             case FactType.Date:
@@ -54,8 +57,11 @@ public sealed record BoolValue(bool Value) : FactValue
 
 public sealed record NumberValue(decimal Value) : FactValue
 {
+    /// <summary>Value is only the least it can be (written "&gt;=1"): see <see cref="FactSet.TryGetLowerBound"/>.</summary>
+    public bool AtLeast { get; init; }
+
     public override FactType Type => FactType.Number;
-    public override string ToString() => Value.ToString("0.##########", CultureInfo.InvariantCulture);
+    public override string ToString() => (AtLeast ? ">=" : "") + Value.ToString("0.##########", CultureInfo.InvariantCulture);
 }
 
 public sealed record EnumValue(string Key) : FactValue

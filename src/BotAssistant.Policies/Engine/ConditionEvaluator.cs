@@ -39,7 +39,12 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
 
     private Verdict Test(FactTest t)
     {
-        if (!facts.TryGet(t.Fact, out var actual))
+        if (!facts.TryGet(t.Fact, out var actual) && facts.TryGetLowerBound(t.Fact, out var least))
+        {
+            return Bounded(t, least);
+        }
+
+        if (actual is null)
         {
             return new Verdict(Truth.Unknown, facts.AskableFor(t.Fact).ToList(), NoFailures);
         }
@@ -48,6 +53,26 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
         return holds
             ? new Verdict(Truth.True, NoFacts, NoFailures)
             : new Verdict(Truth.False, NoFacts, text is null ? NoFailures : [new FailedCondition(t, text.Describe(t), text.Actual(t.Fact, actual))]);
+    }
+
+    /// <summary>A test of a number known only to be at least <paramref name="least"/>: decided where the bound decides it.</summary>
+    private Verdict Bounded(FactTest t, decimal least)
+    {
+        var truths = t.Comparisons.Select(c => c.Value is NumberValue { Value: var v } ? c.Op switch
+        {
+            ComparisonOp.Min => least >= v ? Truth.True : Truth.Unknown,
+            ComparisonOp.Above => least > v ? Truth.True : Truth.Unknown,
+            ComparisonOp.Max => least > v ? Truth.False : Truth.Unknown,
+            ComparisonOp.Below => least >= v ? Truth.False : Truth.Unknown,
+            _ => Truth.Unknown,
+        } : Truth.Unknown).ToList();
+        if (truths.Contains(Truth.False))
+        {
+            var shown = FactValue.OfAtLeast(least);
+            return new Verdict(Truth.False, NoFacts, text is null ? NoFailures : [new FailedCondition(t, text.Describe(t), text.Actual(t.Fact, shown))]);
+        }
+
+        return truths.All(x => x == Truth.True) ? new Verdict(Truth.True, NoFacts, NoFailures) : new Verdict(Truth.Unknown, [t.Fact], NoFailures);
     }
 
     private Verdict Combine(Condition node, IReadOnlyList<Condition> items, bool isAll, bool top)

@@ -93,6 +93,12 @@ internal static class VocabularyParser
 
         var ratio = d.Strings("ratio", $"{what} derived");
         var scale = d.Number("scale", $"{what} derived") ?? 1m;
+        var ask = d.String("ask", $"{what} derived");
+        if (ask is not null and not ("inputs" or "self"))
+        {
+            r.Context.Error(d.Line, $"{what}: derived 'ask' must be inputs | self, got '{ask}'");
+        }
+
         d.Finish($"{what} derived");
         if (ratio.Count != 2)
         {
@@ -100,7 +106,7 @@ internal static class VocabularyParser
             return null;
         }
 
-        return new DerivedFact(ratio[0], ratio[1], scale);
+        return new DerivedFact(ratio[0], ratio[1], scale) { AskInputs = ask != "self" };
     }
 
     private static void CheckDerived(YamlNode? root, Dictionary<string, FactDefinition> facts, FileContext ctx)
