@@ -73,6 +73,9 @@ public sealed record Entity(EntityKind Kind, string Value, decimal? Number, int 
     /// <summary>Dates only: Year when only the year was said (Value then ends in -01).</summary>
     public DatePrecision Precision { get; init; } = DatePrecision.Month;
 
+    /// <summary>Places only: named in passing (在兰州上的大学, 以前在北京打过工), not where the user is.</summary>
+    public bool Passing { get; init; }
+
     /// <summary>Dates only: what the date is of ("graduation", "certificate", "business", "hired") or "".</summary>
     public string Subject { get; init; } = "";
 
@@ -98,7 +101,12 @@ public sealed record Understanding(
     /// <summary>The covered place key (平凉…), or null when none or more than one was named.</summary>
     public string? Place => Places is [var only] ? only : null;
 
-    public IReadOnlyList<string> Places => All(EntityKind.Place).Select(e => e.Value).Distinct().ToList();
+    /// <summary>Covered places the message is about; places named in passing count only when no other is named.</summary>
+    public IReadOnlyList<string> Places => (All(EntityKind.Place).Any(e => !e.Passing)
+        ? All(EntityKind.Place).Where(e => !e.Passing) : []).Select(e => e.Value).Distinct().ToList();
+
+    /// <summary>Uncovered places the message is about (not those named in passing).</summary>
+    public IEnumerable<Entity> UncoveredPlaces => All(EntityKind.UncoveredPlace).Where(e => !e.Passing);
 
     /// <summary>"yes", "no" or null.</summary>
     public string? YesNo => First(EntityKind.YesNo)?.Value;

@@ -101,9 +101,9 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         }
 
         // "重庆户籍" answering 是否本市户籍 names a place without asking about it.
-        if (u.Has(EntityKind.UncoveredPlace) && u.Places.Count == 0 && !extracted.AnsweredPending)
+        if (u.UncoveredPlaces.FirstOrDefault() is { } foreign && u.Places.Count == 0 && !extracted.AnsweredPending)
         {
-            return OutOfScope(s, u.First(EntityKind.UncoveredPlace)!.Text);
+            return OutOfScope(s, foreign.Text);
         }
 
         if (!content && !answered)
@@ -470,7 +470,10 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     private DateOnly? AsOfRequest(Understanding u)
     {
         var text = u.Normalized;
-        if (!texts.AsOfCues.Any(text.Contains) || u.First(EntityKind.Date) is not { } date
+        // The cue must lead the date ("按2023年", "截至2023年10月"): a date inside a story ("去年按要求办了登记",
+        // "我去年毕业") is about the user, not about the day the policies are judged on.
+        var date = u.All(EntityKind.Date).FirstOrDefault(d => texts.AsOfCues.Any(cue => LeadsDate(text, cue, d)));
+        if (date is null
             || !DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
             return null;
@@ -478,6 +481,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
         // A whole year means its last day; a month, its last day.
         return date.Precision == DatePrecision.Year ? new DateOnly(first.Year, 12, 31) : first.AddMonths(1).AddDays(-1);
+    }
+
+    private static bool LeadsDate(string text, string cue, Entity date)
+    {
+        var window = text.AsSpan(Math.Max(0, date.Start - cue.Length - 2), Math.Min(date.Start, cue.Length + 2));
+        return window.IndexOf(cue, StringComparison.Ordinal) >= 0;
     }
 
     private ExpectedAnswer? Expected(Catalog catalog, AssistantState state)

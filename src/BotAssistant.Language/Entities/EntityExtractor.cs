@@ -34,6 +34,7 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
         entities.RemoveAll(e => e.Kind == EntityKind.Role
             && (entities.Any(q => q.Number is not null && q.Start < e.End && e.Start < q.End)
                 || (e.Text == "个人" && e.Start > 0 && (char.IsAsciiDigit(text[e.Start - 1]) || Recognizers.ChineseNumerals.IsNumeral(text[e.Start - 1])))));
+        PassingPlaces.Mark(text, entities);
         entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Kind.CompareTo(b.Kind));
         return entities;
     }

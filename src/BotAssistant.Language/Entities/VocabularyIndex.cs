@@ -76,6 +76,41 @@ internal sealed class VocabularyIndex
         }
     }
 
+    /// <summary>
+    /// 积山, 巫三, 泾原: a covered name (and its 县/市/州 form) with one character typed by sound. One substitution only,
+    /// never a name that is itself another known place (武山 is a county of 天水, not 巫山).
+    /// </summary>
+    private static IEnumerable<(string Variant, string Key)> SoundAlikes(DomainVocabulary v, LexiconData lex, Func<string, string> norm)
+    {
+        var known = v.Places.SelectMany(p => p.Aliases.Append(p.Key).Append(p.FullName))
+            .Concat(lex.Places.ExtraAliases.SelectMany(kv => kv.Value.Append(kv.Key)))
+            .Concat(lex.Places.Related.Keys).Concat(lex.Places.Uncovered)
+            .Select(norm).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in v.Places)
+        {
+            foreach (var name in new[] { p.Key, p.FullName }.Select(norm).Distinct())
+            {
+                for (var i = 0; i < name.Length; i++)
+                {
+                    if (!lex.Places.SoundsLike.TryGetValue(name[i].ToString(), out var alikes))
+                    {
+                        continue;
+                    }
+
+                    foreach (var c in alikes.Where(c => c != name[i]))
+                    {
+                        var variant = string.Concat(name.AsSpan(0, i), c.ToString(), name.AsSpan(i + 1));
+                        if (!known.Contains(variant) && seen.Add(variant))
+                        {
+                            yield return (variant, p.Key);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static IEnumerable<(string, PhraseValue)> PlacePhrases(DomainVocabulary v, LexiconData lex, Func<string, string> norm)
     {
         foreach (var p in v.Places)
@@ -92,6 +127,11 @@ internal sealed class VocabularyIndex
             {
                 yield return (norm(w), new PhraseValue(EntityKind.Place, key));
             }
+        }
+
+        foreach (var (variant, key) in SoundAlikes(v, lex, norm))
+        {
+            yield return (variant, new PhraseValue(EntityKind.Place, key));
         }
 
         foreach (var (name, covered) in lex.Places.Related)

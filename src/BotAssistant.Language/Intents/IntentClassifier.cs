@@ -96,7 +96,7 @@ internal sealed class IntentClassifier
     private static void AddEntityEvidence(Dictionary<Intent, double> scores, IReadOnlyList<Entity> entities, ExpectedAnswer? expected, bool question)
     {
         var covered = entities.Any(e => e.Kind == EntityKind.Place);
-        var foreign = entities.Any(e => e.Kind == EntityKind.UncoveredPlace && e.Subject.Length == 0);
+        var foreign = entities.Any(e => e.Kind == EntityKind.UncoveredPlace && e.Subject.Length == 0 && !e.Passing);
         if (foreign && !covered)
         {
             scores[Intent.OutOfScope] = scores.GetValueOrDefault(Intent.OutOfScope) + 4.0;

@@ -18,6 +18,9 @@ public sealed class PlacesFile
 
     /// <summary>Named places we do not cover.</summary>
     public List<string> Uncovered { get; set; } = [];
+
+    /// <summary>Characters of covered names → characters that sound the same (稷 → 积, 山 → 三), for typed-by-sound names.</summary>
+    public Dictionary<string, string> SoundsLike { get; set; } = [];
 }
 
 public sealed class SynonymsFile

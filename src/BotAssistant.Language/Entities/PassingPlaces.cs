@@ -1,0 +1,83 @@
+namespace BotAssistant.Language.Entities;
+
+/// <summary>
+/// A place is where the user is unless its clause tells of the past or of something done there: an experiential 过
+/// (在北京打过工), the 是…的 past (在兰州上的大学, 在西安读的研), or a time word before it (以前在, 之前在, 曾在,
+/// 当年在). Such places are kept as entities, marked Passing, so "在兰州上的大学，现在回平凉了" is about 平凉 and
+/// "在北京打过工，能领什么" asks where they are now instead of sending them out of scope.
+/// </summary>
+internal static class PassingPlaces
+{
+    private static readonly string[] PastBefore = ["以前", "之前", "曾经", "曾", "当年", "原来", "从前", "过去"];
+    private static readonly string[] PastDe = ["上的", "读的", "念的", "考的", "毕业的", "待的", "干的", "学的"];
+
+    /// <summary>How far after the place its verb phrase reaches: 打过工, 上的大学, 读的研究生.</summary>
+    private const int VerbWindow = 5;
+
+    public static void Mark(string text, List<Entity> entities)
+    {
+        for (var k = 0; k < entities.Count; k++)
+        {
+            var e = entities[k];
+            if (e.Kind is not (EntityKind.Place or EntityKind.UncoveredPlace) || !InPastClause(text, e))
+            {
+                continue;
+            }
+
+            entities[k] = e with { Passing = true };
+        }
+    }
+
+    private static bool InPastClause(string text, Entity place)
+    {
+        var (start, end) = Clause(text, place.Start, place.End);
+        var before = text.AsSpan(start, place.Start - start);
+        foreach (var w in PastBefore)
+        {
+            if (before.IndexOf(w, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        // The after-place readings need a locative in front (在/去/到/于北京…): 巫山见习补贴领过吗 asks about 巫山.
+        var locative = place.Start > 0 && "在去到于".Contains(text[place.Start - 1]);
+        if (!locative)
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(place.End, Math.Min(end, place.End + VerbWindow) - place.End);
+        if (after.IndexOf('过') >= 0)
+        {
+            return true;
+        }
+
+        foreach (var w in PastDe)
+        {
+            if (after.IndexOf(w, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int Start, int End) Clause(string text, int from, int to)
+    {
+        var start = from;
+        while (start > 0 && !Recognizers.RatePerUnit.IsClauseBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = to;
+        while (end < text.Length && !Recognizers.RatePerUnit.IsClauseBreak(text[end]))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+}
