@@ -2,13 +2,13 @@ using BotAssistant.Language;
 
 namespace BotAssistant.Language.Bench;
 
-/// <summary>The seeds (<repo>/../shared/seeds) and sample messages the benchmarks run on.</summary>
+/// <summary>The source documents (knowledge/sources) and sample messages the benchmarks run on.</summary>
 public static class Corpus
 {
     public static string RepoRoot { get; } = FindRoot();
 
     public static string SeedsText { get; } = string.Concat(
-        Directory.GetFiles(Path.Combine(RepoRoot, "..", "shared", "seeds"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        Directory.GetFiles(Path.Combine(RepoRoot, "knowledge", "sources"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
 
     public static IReadOnlyList<string> Messages { get; } = File.ReadLines(Path.Combine(RepoRoot, "tests", "BotAssistant.Language.Tests", "data", "utterances.jsonl"))
         .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)

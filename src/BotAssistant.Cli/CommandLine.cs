@@ -6,7 +6,7 @@ internal static class CommandLine
 {
     private const string Usage = """
         usage: catalog <command> [options]
-          validate [--knowledge DIR] [--seeds DIR]        check every knowledge file; exit 1 on errors
+          validate [--knowledge DIR] [--sources DIR]      check every knowledge file and quote; exit 1 on errors
           list [--place P] [--audience A] [--topic T] [--json]
           show ID [--json]                                one measure in full
           eval FACTS.yaml [--as-of YYYY-MM-DD] [--place P] [--json]
@@ -46,12 +46,12 @@ internal static class CommandLine
     }
 
     private static Catalog Load(Options options) =>
-        CatalogLoader.Load(options.KnowledgeDirectory, options.SeedsDirectory);
+        CatalogLoader.Load(options.KnowledgeDirectory, options.SourcesDirectory);
 
     private static int Validate(Options options, TextWriter output, TextWriter error)
     {
-        var seeds = options.SeedsDirectory;
-        var (catalog, errors) = CatalogLoader.TryLoad(options.KnowledgeDirectory, seeds);
+        var sources = options.SourcesDirectory;
+        var (catalog, errors) = CatalogLoader.TryLoad(options.KnowledgeDirectory, sources);
         if (errors.Count > 0)
         {
             PrintErrors(errors, error);
@@ -61,7 +61,7 @@ internal static class CommandLine
 
         output.WriteLine(
             $"OK: {catalog!.Documents.Count} documents, {catalog.Measures.Count} measures, {catalog.Facts.Count} facts"
-            + (seeds is null ? " (quotes not checked: no seeds directory)" : $", quotes checked against {seeds}"));
+            + $", quotes checked against {sources}");
         return 0;
     }
 

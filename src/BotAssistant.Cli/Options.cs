@@ -1,3 +1,5 @@
+using BotAssistant.Policies;
+
 namespace BotAssistant.Cli;
 
 /// <summary>
@@ -51,20 +53,10 @@ internal sealed record Options(string Verb, IReadOnlyList<string> Positional, IR
     public string KnowledgeDirectory =>
         Value("knowledge") ?? (RepoRoot is { } root ? Path.Combine(root, "knowledge") : "knowledge");
 
-    /// <summary>--seeds, else ../shared/seeds beside the repository when it exists.</summary>
-    public string? SeedsDirectory
-    {
-        get
-        {
-            if (Value("seeds") is { } seeds)
-            {
-                return seeds;
-            }
-
-            var guess = RepoRoot is { } root ? Path.GetFullPath(Path.Combine(root, "..", "shared", "seeds")) : null;
-            return guess is not null && Directory.Exists(guess) ? guess : null;
-        }
-    }
+    /// <summary>--sources, else &lt;knowledge&gt;/sources: quotes are always checked, and a missing folder is an error.</summary>
+    public string SourcesDirectory => Flag("seeds")
+        ? throw new UsageException("--seeds is now --sources (default: the knowledge folder's sources/)")
+        : Path.GetFullPath(Value("sources") ?? CatalogLoader.DefaultSourcesDirectory(KnowledgeDirectory));
 
     private static string? RepoRoot
     {

@@ -6,23 +6,35 @@ using BotAssistant.Web.Hosting;
 using BotAssistant.Web.Operations;
 using BotAssistant.Web.Staff;
 
-var builder = BotHosting.CreateBuilder(args);
-builder.AddBotRuntime();
-builder.AddKnowledge();
-builder.AddAssistant();
-builder.AddDirectLine();
-builder.AddWeChat();
-builder.AddOperations();
+try
+{
+    var builder = BotHosting.CreateBuilder(args);
+    builder.AddForwardedHeaders();
+    builder.AddBotRuntime();
+    builder.AddKnowledge();
+    builder.AddAssistant();
+    builder.AddDirectLine();
+    builder.AddWeChat();
+    builder.AddOperations();
 
-var app = builder.Build();
-app.UseOperations();
-app.MapOperations();
-app.MapBotMessages();
-app.MapDirectLine();
-app.MapWeChat();
-app.MapCatalogApi();
-app.MapStaffPages();
+    var app = builder.Build();
+    // First: everything after it (error bodies, rate limits, streamUrl) sees the caller's scheme, host and address.
+    app.UseForwardedHeadersFromSettings();
+    app.UseOperations();
+    app.MapOperations();
+    app.MapBotMessages();
+    app.MapDirectLine();
+    app.MapWeChat();
+    app.MapCatalogApi();
+    app.MapStaffPages();
 
-app.Run();
+    app.Run();
+    return 0;
+}
+catch (HostConfigurationException ex)
+{
+    Console.Error.WriteLine($"BotAssistant will not start: {ex.Message}");
+    return 1;
+}
 
 public partial class Program;

@@ -14,7 +14,7 @@ public static class AssistantHarness
     public static string RepoRoot { get; } = FindRoot();
 
     private static readonly Lazy<KnowledgeBase> SharedKnowledge = new(() => new KnowledgeBase(
-        Path.Combine(RepoRoot, "knowledge"), Path.Combine(RepoRoot, "..", "shared", "seeds"), [], 500, TimeProvider.System));
+        Path.Combine(RepoRoot, "knowledge"), Path.Combine(RepoRoot, "knowledge", "sources"), [], 500, TimeProvider.System));
 
     private static readonly Lazy<DialogTexts> SharedTexts = new(() => DialogTexts.Load(Path.Combine(RepoRoot, "dialogs"), []));
 

@@ -33,6 +33,40 @@ public sealed class CatalogCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_checks_quotes_against_the_knowledge_folders_sources_by_default()
+    {
+        var (code, output, _) = Run("validate");
+        Assert.Equal(0, code);
+        Assert.EndsWith($"quotes checked against {Path.Combine(Root, "knowledge", "sources")}", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_names_a_missing_source_file_with_file_and_line()
+    {
+        var knowledge = CopyKnowledge();
+        File.Delete(Path.Combine(knowledge, "sources", "003_cc5e4c6a541b8969.txt"));
+        var (code, _, error) = Run("validate", "--knowledge", knowledge);
+        Assert.Equal(1, code);
+        Assert.Matches(@"wushan-2023-57\.yaml:\d+: document: seed file '003_cc5e4c6a541b8969\.txt' not found", error);
+    }
+
+    [Fact]
+    public void Validate_with_a_missing_sources_folder_fails()
+    {
+        var (code, _, error) = Run("validate", "--sources", Path.Combine(_dir, "nowhere"));
+        Assert.Equal(1, code);
+        Assert.Contains("sources directory not found", error);
+    }
+
+    [Fact]
+    public void The_old_seeds_option_says_what_replaced_it()
+    {
+        var (code, _, error) = Run("validate", "--seeds", _dir);
+        Assert.Equal(2, code);
+        Assert.Contains("--sources", error);
+    }
+
+    [Fact]
     public void List_filters_by_place_and_audience_and_json_is_parseable()
     {
         var (code, output, _) = Run("list", "--place", "巫山", "--audience", "employer", "--json");
@@ -106,7 +140,6 @@ public sealed class CatalogCommandTests : IDisposable
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
         var withPaths = args.Contains("--knowledge") ? args : [.. args, "--knowledge", Path.Combine(Root, "knowledge")];
-        withPaths = [.. withPaths, "--seeds", Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"))];
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = CommandLine.Run(withPaths, output, error);

@@ -1,6 +1,6 @@
 namespace BotAssistant.Policies.Tests;
 
-/// <summary>The real knowledge/ loaded once per test class (without seeds: cases test logic, not quotes).</summary>
+/// <summary>The real knowledge/ loaded once per test class, quotes checked against knowledge/sources as the host does.</summary>
 public sealed class RealCatalogFixture
 {
     public RealCatalogFixture()

@@ -20,7 +20,7 @@ internal static class RepoPaths
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
-    public static string Seeds => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
+    public static string Sources => Path.Combine(Knowledge, "sources");
 
     public static string Cases => Path.Combine(Root, "tests", "BotAssistant.Policies.Tests", "cases");
 }

@@ -11,16 +11,18 @@ namespace BotAssistant.Assistant.Knowledge;
 public sealed class KnowledgeBase
 {
     private readonly string _knowledgeDirectory;
-    private readonly string? _seedsDirectory;
+    private readonly string _sourcesDirectory;
     private readonly LanguageOptions _languageOptions;
     private readonly TimeProvider _clock;
     private readonly Lock _reloadLock = new();
     private KnowledgeSnapshot _current;
 
-    public KnowledgeBase(string knowledgeDirectory, string? seedsDirectory, IReadOnlyList<string> extraDictionaries, int maxInputChars, TimeProvider clock)
+    /// <param name="sourcesDirectory">the source documents quotes are checked against; null means knowledge/sources.
+    /// A missing folder or file is a load error like any other.</param>
+    public KnowledgeBase(string knowledgeDirectory, string? sourcesDirectory, IReadOnlyList<string> extraDictionaries, int maxInputChars, TimeProvider clock)
     {
         _knowledgeDirectory = knowledgeDirectory;
-        _seedsDirectory = seedsDirectory is not null && Directory.Exists(seedsDirectory) ? seedsDirectory : null;
+        _sourcesDirectory = sourcesDirectory ?? CatalogLoader.DefaultSourcesDirectory(knowledgeDirectory);
         _languageOptions = new LanguageOptions
         {
             LexiconDirectory = Path.Combine(knowledgeDirectory, "lexicon"),
@@ -28,12 +30,14 @@ public sealed class KnowledgeBase
             MaxInputChars = maxInputChars,
         };
         _clock = clock;
-        _current = Build(CatalogLoader.Load(_knowledgeDirectory, _seedsDirectory), 1);
+        _current = Build(CatalogLoader.Load(_knowledgeDirectory, _sourcesDirectory), 1);
     }
 
     public KnowledgeSnapshot Current => Volatile.Read(ref _current);
 
     public string KnowledgeDirectory => _knowledgeDirectory;
+
+    public string SourcesDirectory => _sourcesDirectory;
 
     /// <summary>Raised after a successful reload.</summary>
     public event Action<KnowledgeSnapshot>? Reloaded;
@@ -43,7 +47,7 @@ public sealed class KnowledgeBase
     {
         lock (_reloadLock)
         {
-            var (catalog, errors) = CatalogLoader.TryLoad(_knowledgeDirectory, _seedsDirectory);
+            var (catalog, errors) = CatalogLoader.TryLoad(_knowledgeDirectory, _sourcesDirectory);
             if (errors.Count > 0 || catalog is null)
             {
                 return errors.Select(e => e.ToString()).ToList();

@@ -8,8 +8,15 @@ public sealed class KnowledgeOptions
     /// <summary>The knowledge folder; relative paths are from the repository root.</summary>
     public string Directory { get; set; } = "knowledge";
 
-    /// <summary>The source documents; when the folder exists, every quote is checked against them at load.</summary>
-    public string SeedsDirectory { get; set; } = "../shared/seeds";
+    /// <summary>
+    /// The source documents every quote is checked against at load; relative paths are from <see cref="Directory"/>.
+    /// A missing folder or file stops the host (and fails a reload).
+    /// </summary>
+    public string SourcesDirectory { get; set; } = "sources";
+
+    /// <summary>The sources folder for a resolved knowledge folder.</summary>
+    public string ResolveSources(string knowledgeDirectory) =>
+        Path.GetFullPath(Path.Combine(knowledgeDirectory, string.IsNullOrWhiteSpace(SourcesDirectory) ? "sources" : SourcesDirectory));
 
     /// <summary>Deployment dictionaries in jieba's "word freq tag" format.</summary>
     public IList<string> ExtraDictionaries { get; set; } = [];

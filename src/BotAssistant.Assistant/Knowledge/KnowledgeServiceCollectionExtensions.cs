@@ -17,9 +17,10 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var knowledge = layout.Resolve(options.Directory);
             return new KnowledgeBase(
-                layout.Resolve(options.Directory),
-                layout.Resolve(options.SeedsDirectory),
+                knowledge,
+                options.ResolveSources(knowledge),
                 options.ExtraDictionaries.Select(layout.Resolve).ToList(),
                 options.MaxInputChars,
                 sp.GetRequiredService<TimeProvider>());

@@ -9,8 +9,34 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace BotAssistant.Bot.Auth;
 
-/// <summary>The request could not be authenticated; the message is safe to return to the caller.</summary>
-public sealed class BotAuthenticationException(string message) : Exception(message);
+/// <summary>Why a request could not be authenticated, for the host to answer in its own words.</summary>
+public enum BotAuthenticationFailure
+{
+    /// <summary>No "Authorization: Bearer" header.</summary>
+    MissingToken,
+
+    /// <summary>The token is malformed, expired, for another audience or issuer, or badly signed.</summary>
+    InvalidToken,
+
+    /// <summary>The token's serviceurl claim is not the activity's serviceUrl.</summary>
+    ServiceUrlMismatch,
+
+    /// <summary>The OpenID metadata or signing keys could not be fetched: our side, not the caller's.</summary>
+    KeysUnavailable,
+}
+
+/// <summary>
+/// The request could not be authenticated. <see cref="Exception.Message"/> is for the log; callers are answered
+/// from <see cref="Failure"/> (and <see cref="Reason"/>, a word such as "expired") only.
+/// </summary>
+public sealed class BotAuthenticationException(BotAuthenticationFailure failure, string message, string? reason = null, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public BotAuthenticationFailure Failure { get; } = failure;
+
+    /// <summary>For <see cref="BotAuthenticationFailure.InvalidToken"/>: expired, wrong audience, bad signature, … (no exception text).</summary>
+    public string? Reason { get; } = reason;
+}
 
 public interface IBotAuthenticator
 {
@@ -64,7 +90,9 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
                 _metadata.RequestRefresh();
             }
 
-            throw new BotAuthenticationException($"The bearer token is not valid: {Describe(result.Exception)}");
+            var reason = Describe(result.Exception);
+            throw new BotAuthenticationException(
+                BotAuthenticationFailure.InvalidToken, $"The bearer token is not valid: {reason}", reason, result.Exception);
         }
 
         CheckServiceUrl(result.ClaimsIdentity, activity);
@@ -80,7 +108,8 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
         }
         catch (InvalidOperationException ex)
         {
-            throw new BotAuthenticationException($"The signing keys could not be fetched: {ex.GetType().Name}.");
+            throw new BotAuthenticationException(
+                BotAuthenticationFailure.KeysUnavailable, $"The signing keys could not be fetched from {_options.OpenIdMetadataUrl}: {ex.Message}", inner: ex);
         }
 
         return new TokenValidationParameters
@@ -101,7 +130,7 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
         const string prefix = "Bearer ";
         if (string.IsNullOrWhiteSpace(authHeader) || !authHeader.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         {
-            throw new BotAuthenticationException("An Authorization: Bearer token is required.");
+            throw new BotAuthenticationException(BotAuthenticationFailure.MissingToken, "An Authorization: Bearer token is required.");
         }
 
         return authHeader[prefix.Length..].Trim();
@@ -117,7 +146,8 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
 
         if (!string.Equals(claimed.TrimEnd('/'), activity.ServiceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
         {
-            throw new BotAuthenticationException("The token's serviceurl claim does not match the activity's serviceUrl.");
+            throw new BotAuthenticationException(
+                BotAuthenticationFailure.ServiceUrlMismatch, $"The token's serviceurl claim '{claimed}' does not match the activity's serviceUrl '{activity.ServiceUrl}'.");
         }
     }
 

@@ -6,19 +6,40 @@ namespace BotAssistant.Policies;
 /// <summary>Loads and validates knowledge/. Every problem is collected with its file and line.</summary>
 public static class CatalogLoader
 {
-    /// <exception cref="CatalogValidationException">when any file has errors.</exception>
-    public static Catalog Load(string knowledgeDirectory, string? seedsDirectory = null)
+    /// <summary>The folder, under the knowledge folder, that holds the source documents <c>seed:</c> names.</summary>
+    public const string SourcesFolder = "sources";
+
+    /// <summary>Where the source documents are by default: <c>&lt;knowledge&gt;/sources</c>.</summary>
+    public static string DefaultSourcesDirectory(string knowledgeDirectory) => Path.Combine(knowledgeDirectory, SourcesFolder);
+
+    /// <summary>Loads knowledge/ and checks every quote against its source document.</summary>
+    /// <param name="sourcesDirectory">the source documents; null means <see cref="DefaultSourcesDirectory"/>.</param>
+    /// <exception cref="CatalogValidationException">when any file has errors, a source document included.</exception>
+    public static Catalog Load(string knowledgeDirectory, string? sourcesDirectory = null)
     {
-        var (catalog, errors) = TryLoad(knowledgeDirectory, seedsDirectory);
+        var (catalog, errors) = TryLoad(knowledgeDirectory, sourcesDirectory);
         return errors.Count > 0 || catalog is null ? throw new CatalogValidationException(errors) : catalog;
     }
 
     /// <summary>
     /// Returns every error found and a best-effort catalog (bad entries replaced by fallbacks),
-    /// so tools can still show what loaded; trust it only when Errors is empty.
+    /// so tools can still show what loaded; trust it only when Errors is empty. Quotes are always checked:
+    /// a missing sources folder, a missing <c>seed:</c> or a seed file that is not there is an error.
     /// </summary>
+    /// <param name="sourcesDirectory">the source documents; null means <see cref="DefaultSourcesDirectory"/>.</param>
     public static (Catalog? Catalog, IReadOnlyList<CatalogError> Errors) TryLoad(
-        string knowledgeDirectory, string? seedsDirectory = null)
+        string knowledgeDirectory, string? sourcesDirectory = null) =>
+        Read(knowledgeDirectory, sourcesDirectory ?? DefaultSourcesDirectory(knowledgeDirectory));
+
+    /// <summary>
+    /// Loads without looking at the source documents: quotes, <c>seed:</c> and the sources folder are not checked.
+    /// Only for tests of the engine's logic; the host and the validator always check.
+    /// </summary>
+    public static (Catalog? Catalog, IReadOnlyList<CatalogError> Errors) TryLoadWithoutSources(string knowledgeDirectory) =>
+        Read(knowledgeDirectory, sourcesDirectory: null);
+
+    /// <param name="sourcesDirectory">null: quotes are not checked.</param>
+    private static (Catalog? Catalog, IReadOnlyList<CatalogError> Errors) Read(string knowledgeDirectory, string? sourcesDirectory)
     {
         var errors = new List<CatalogError>();
         if (!Directory.Exists(knowledgeDirectory))
@@ -27,17 +48,12 @@ public static class CatalogLoader
             return (null, errors);
         }
 
-        if (seedsDirectory is not null && !Directory.Exists(seedsDirectory))
-        {
-            errors.Add(new CatalogError(seedsDirectory, 0, "seeds directory not found"));
-            seedsDirectory = null;
-        }
-
+        var sources = sourcesDirectory is null ? null : SourceDocuments.Open(sourcesDirectory, errors);
         var places = Vocabulary(knowledgeDirectory, "places.yaml", errors, VocabularyParser.Places);
         var topics = Vocabulary(knowledgeDirectory, "topics.yaml", errors, VocabularyParser.Topics);
         var facts = Vocabulary(knowledgeDirectory, "facts.yaml", errors, VocabularyParser.Facts);
         var materials = Vocabulary(knowledgeDirectory, "materials.yaml", errors, VocabularyParser.Materials);
-        var vocabulary = new Vocabulary(places, topics, facts, materials, seedsDirectory);
+        var vocabulary = new Vocabulary(places, topics, facts, materials, sources);
 
         var documents = new List<PolicyDocument>();
         var measures = new List<LocatedMeasure>();
@@ -61,9 +77,12 @@ public static class CatalogLoader
         return (catalog, errors);
     }
 
-    /// <summary>Loads a catalog from in-memory texts (file name → YAML), for tests and tools.</summary>
+    /// <summary>
+    /// Loads a catalog from in-memory texts (file name → YAML), for tests and tools. Quotes are checked against
+    /// <paramref name="sourcesDirectory"/> when it is given, and not at all when it is null (made-up catalogs).
+    /// </summary>
     public static (Catalog? Catalog, IReadOnlyList<CatalogError> Errors) TryLoadFromTexts(
-        IReadOnlyDictionary<string, string> files, string? seedsDirectory = null)
+        IReadOnlyDictionary<string, string> files, string? sourcesDirectory = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "catalog-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(dir, "policies"));
@@ -71,10 +90,12 @@ public static class CatalogLoader
         {
             foreach (var (name, text) in files)
             {
-                File.WriteAllText(Path.Combine(dir, name), text);
+                var path = Path.Combine(dir, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, text);
             }
 
-            return TryLoad(dir, seedsDirectory);
+            return Read(dir, sourcesDirectory);
         }
         finally
         {

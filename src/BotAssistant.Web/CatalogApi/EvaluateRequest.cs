@@ -36,7 +36,7 @@ public sealed record EvaluateRequest(
         }
         catch (JsonException ex)
         {
-            return (null, $"the body is not valid JSON: {ex.Message.Split('.')[0]}");
+            return (null, $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
         }
 
         using (doc)

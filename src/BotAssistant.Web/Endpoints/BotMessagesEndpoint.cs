@@ -4,6 +4,7 @@ using BotAssistant.Bot.Adapters;
 using BotAssistant.Bot.Auth;
 using BotAssistant.Bot.Schema;
 using BotAssistant.Bot.Turn;
+using BotAssistant.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotAssistant.Web.Endpoints;
@@ -34,8 +35,9 @@ public static partial class BotMessagesEndpoint
             return Error(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
         }
 
-        if (Parse(body, out var reason) is not { } activity)
+        if (Parse(body, out var reason, out var error) is not { } activity)
         {
+            Log.Malformed(logger, reason, error);
             return Error(StatusCodes.Status400BadRequest, reason);
         }
 
@@ -47,8 +49,8 @@ public static partial class BotMessagesEndpoint
         }
         catch (BotAuthenticationException ex)
         {
-            Log.Unauthorized(logger, ex.Message);
-            return Error(StatusCodes.Status401Unauthorized, ex.Message);
+            Log.Unauthorized(logger, ex.Failure, ex.Message, ex.InnerException);
+            return Refusal(ex);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -62,9 +64,23 @@ public static partial class BotMessagesEndpoint
         }
     }
 
-    private static Activity? Parse(byte[] body, out string reason)
+    /// <summary>What the caller can do about it, in our words: never the exception's message or type.</summary>
+    private static IResult Refusal(BotAuthenticationException ex) => ex.Failure switch
+    {
+        BotAuthenticationFailure.MissingToken => Error(
+            StatusCodes.Status401Unauthorized, "Missing bearer token: send \"Authorization: Bearer <token>\" issued by the Bot Framework for this bot's app id."),
+        BotAuthenticationFailure.ServiceUrlMismatch => Error(
+            StatusCodes.Status401Unauthorized, "Invalid bearer token: its serviceurl claim does not match the activity's serviceUrl."),
+        BotAuthenticationFailure.KeysUnavailable => Error(
+            StatusCodes.Status503ServiceUnavailable, "The bot could not check the bearer token right now (the Bot Framework signing keys are unavailable); try again later."),
+        _ => Error(
+            StatusCodes.Status401Unauthorized, $"Invalid bearer token ({ex.Reason ?? "rejected"}): get a new token from the Bot Framework for this bot's app id."),
+    };
+
+    private static Activity? Parse(byte[] body, out string reason, out JsonException? error)
     {
         reason = "";
+        error = null;
         try
         {
             var activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
@@ -78,7 +94,9 @@ public static partial class BotMessagesEndpoint
         }
         catch (JsonException ex)
         {
-            reason = $"The body is not a valid activity: {ex.Message.Split('.')[0]}.";
+            // The serializer's message names .NET types ("could not be converted to System.String"); say where instead.
+            error = ex;
+            reason = "The body is not a valid JSON activity" + Where(ex) + ".";
             return null;
         }
     }
@@ -125,12 +143,19 @@ public static partial class BotMessagesEndpoint
         }
     }
 
-    private static IResult Error(int status, string reason) => Results.Json(new { error = reason }, statusCode: status);
+    private static string Where(JsonException ex) =>
+        (ex.Path is { Length: > 1 } path ? $" at {path}" : "")
+        + (ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "");
+
+    private static IResult Error(int status, string reason) => Problems.Of(status, reason);
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Rejected /api/messages request: {Reason}")]
-        public static partial void Unauthorized(ILogger logger, string reason);
+        [LoggerMessage(1, LogLevel.Warning, "Rejected /api/messages request ({Failure}): {Reason}")]
+        public static partial void Unauthorized(ILogger logger, BotAuthenticationFailure failure, string reason, Exception? exception);
+
+        [LoggerMessage(3, LogLevel.Information, "Rejected /api/messages body: {Reason}")]
+        public static partial void Malformed(ILogger logger, string reason, Exception? exception);
 
         [LoggerMessage(2, LogLevel.Error, "/api/messages failed outside the turn")]
         public static partial void Failed(ILogger logger, Exception exception);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace BotAssistant.Web.Operations;
 
 /// <summary>Reads one key from the state store within the configured timeout; missing is fine, unreachable is not.</summary>
-public sealed class StorageHealthCheck(IStorage storage, IOptions<OperationsOptions> options) : IHealthCheck
+public sealed partial class StorageHealthCheck(IStorage storage, IOptions<OperationsOptions> options, ILogger<StorageHealthCheck> logger) : IHealthCheck
 {
     private static readonly string[] ProbeKey = ["ops/readiness-probe"];
 
@@ -25,9 +25,16 @@ public sealed class StorageHealthCheck(IStorage storage, IOptions<OperationsOpti
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The exception type is enough for an operator; its message may carry connection details.
-            return HealthCheckResult.Unhealthy($"{storage.GetType().Name} failed: {ex.GetType().Name}");
+            // /readyz is public: the exception (type, message, connection details) goes to the log only.
+            Log.ProbeFailed(logger, ex, storage.GetType().Name);
+            return HealthCheckResult.Unhealthy($"{storage.GetType().Name} failed to answer (see the host's log)");
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Readiness probe: {Store} failed")]
+        public static partial void ProbeFailed(ILogger logger, Exception exception, string store);
     }
 }
 

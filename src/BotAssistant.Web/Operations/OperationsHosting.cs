@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using BotAssistant.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 using IMiddleware = BotAssistant.Bot.Turn.IMiddleware;
@@ -56,11 +57,8 @@ public static class OperationsHosting
     public static WebApplication UseOperations(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler(error => error.Run(async http =>
-        {
-            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            await http.Response.WriteAsJsonAsync(new { error = "服务内部错误，请稍后再试。" }, http.RequestAborted);
-        }));
+        app.UseExceptionHandler(error => error.Run(http =>
+            Problems.WriteAsync(http, StatusCodes.Status500InternalServerError, "服务内部错误，请稍后再试。 An internal error occurred; try again later.")));
         app.UseRateLimiter();
         return app;
     }
@@ -120,7 +118,8 @@ public static class OperationsHosting
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.PerClient.WindowSeconds;
         response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await response.WriteAsJsonAsync(new { error = "请求太频繁，请稍后再试。", retryAfterSeconds = seconds }, cancellationToken);
+        await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "请求太频繁，请稍后再试。 Too many requests; try again later.",
+            new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
     }
 
     private static Task WriteHealthAsync(HttpContext http, HealthReport report)

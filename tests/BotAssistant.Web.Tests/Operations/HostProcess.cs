@@ -35,6 +35,22 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
+        var host = Launch(settings);
+        await host.WaitReadyAsync();
+        return host;
+    }
+
+    /// <summary>A host expected to refuse to start: its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        await using var host = Launch(settings);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await host._process.WaitForExitAsync(timeout.Token);
+        return (host._process.ExitCode, host.Output);
+    }
+
+    private static HostProcess Launch(IReadOnlyDictionary<string, string> settings)
+    {
         var root = CatalogReloadTests.RepositoryRoot();
         var dll = Path.Combine(root, "src", "BotAssistant.Web", "bin", "Debug", "net10.0", "BotAssistant.Web.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing; build src/BotAssistant.Web first");
@@ -59,7 +75,6 @@ public sealed class HostProcess : IAsyncDisposable
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
         host.Client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        await host.WaitReadyAsync();
         return host;
     }
 

@@ -58,7 +58,8 @@ public sealed class BotMessagesEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("error").GetString()));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("detail").GetString()));
     }
 
     [Fact]

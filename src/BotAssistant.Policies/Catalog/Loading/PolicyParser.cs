@@ -9,7 +9,7 @@ internal sealed record Vocabulary(
     IReadOnlyDictionary<string, Topic> Topics,
     IReadOnlyDictionary<string, FactDefinition> Facts,
     IReadOnlyDictionary<string, Material> Materials,
-    string? SeedsDirectory);
+    SourceDocuments? Sources);
 
 /// <summary>A measure plus where it was written, for checks run after all files are read.</summary>
 internal sealed record LocatedMeasure(Measure Measure, string File, int Line, int LimitsLine);
@@ -31,13 +31,14 @@ internal sealed partial class PolicyParser(Vocabulary vocabulary, FileContext ct
             return (null, measures);
         }
 
-        var document = top.Map("document", "file") is { } d ? Document(d) : null;
+        var header = top.Map("document", "file");
+        var document = header is null ? null : Document(header);
         if (document is null)
         {
             ctx.Error(top.Line, "missing 'document:' section");
         }
 
-        var seed = document is null ? null : SeedFor(document, top);
+        var seed = document is null || header is null ? null : SeedFor(document, top, header);
         foreach (var item in ctx.Items(top.Required("measures", "file"), "measures"))
         {
             if (document is not null && ctx.Map(item, "measure") is { } m)
@@ -77,28 +78,22 @@ internal sealed partial class PolicyParser(Vocabulary vocabulary, FileContext ct
         return doc;
     }
 
-    /// <summary>The normalized seed text, or null when seeds are not checked or the file is missing.</summary>
-    private string? SeedFor(PolicyDocument document, MapReader top)
+    /// <summary>The normalized seed text, or null when sources are not checked or the file cannot be read (an error).</summary>
+    private string? SeedFor(PolicyDocument document, MapReader top, MapReader header)
     {
-        if (vocabulary.SeedsDirectory is null)
+        if (vocabulary.Sources is not { } sources)
         {
             return null;
         }
 
         if (document.Seed is null)
         {
-            ctx.Error(top.Line, "document: missing 'seed' (file name in shared/seeds/)");
+            ctx.Error(header.Line, $"document: missing 'seed' (file name in {sources.Directory})");
             return null;
         }
 
-        var path = Path.Combine(vocabulary.SeedsDirectory, document.Seed);
-        if (!File.Exists(path))
-        {
-            ctx.Error(top.Line, $"document: seed file '{document.Seed}' not found in {vocabulary.SeedsDirectory}");
-            return null;
-        }
-
-        return SeedText.Normalize(File.ReadAllText(path));
+        var line = header.Get("seed") is { } node ? FileContext.LineOf(node) : top.Line;
+        return sources.Text(document.Seed, ctx, line);
     }
 
     internal static bool IsValidId(string id) => IdPattern().IsMatch(id);

@@ -1,4 +1,5 @@
 using BotAssistant.Web.Channels.DirectLine.Tokens;
+using BotAssistant.Web.Hosting;
 
 namespace BotAssistant.Web.Channels.DirectLine.Endpoints;
 
@@ -17,7 +18,7 @@ internal static class DirectLineAuth
             ?? (http.WebSockets.IsWebSocketRequest ? http.Request.Query["t"].ToString() : null);
         if (string.IsNullOrEmpty(credential))
         {
-            failure = DirectLineErrors.Unauthorized("Send \"Authorization: Bearer <secret or token>\".");
+            failure = DirectLineErrors.Unauthorized("Missing bearer token: send \"Authorization: Bearer <Direct Line secret or token>\".");
             return null;
         }
 
@@ -44,7 +45,10 @@ internal static class DirectLineAuth
     }
 }
 
-/// <summary>Errors in Direct Line's shape: {"error": {"code", "message"}}.</summary>
+/// <summary>
+/// Errors as problem details (application/problem+json) that also carry Direct Line's own {"error": {"code", "message"}},
+/// so Direct Line clients and anything reading RFC 7807 both understand them.
+/// </summary>
 internal static class DirectLineErrors
 {
     public static IResult BadArgument(string message) => Error(StatusCodes.Status400BadRequest, "BadArgument", message);
@@ -61,5 +65,5 @@ internal static class DirectLineErrors
     public static IResult BotError(string message) => Error(StatusCodes.Status502BadGateway, "BotError", message);
 
     private static IResult Error(int status, string code, string message) =>
-        Results.Json(new { error = new { code, message } }, statusCode: status);
+        Problems.Of(status, message, new Dictionary<string, object?> { ["error"] = new { code, message } });
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using BotAssistant.Web.Channels.WeChat.Crypto;
 using BotAssistant.Web.Channels.WeChat.Messages;
+using BotAssistant.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotAssistant.Web.Channels.WeChat.Endpoints;
@@ -33,7 +34,7 @@ internal static partial class WeChatEndpoints
         string timestamp = query["timestamp"].ToString(), nonce = query["nonce"].ToString(), echo = query["echostr"].ToString();
         if (timestamp.Length == 0 || nonce.Length == 0 || echo.Length == 0)
         {
-            return Text(StatusCodes.Status400BadRequest, "timestamp, nonce and echostr are required.");
+            return Problem(StatusCodes.Status400BadRequest, "timestamp, nonce and echostr are required.");
         }
 
         if (!profile.AlwaysEncrypted)
@@ -46,7 +47,7 @@ internal static partial class WeChatEndpoints
             return BadSignature();
         }
 
-        return profile.Crypto!.Decrypt(echo, out var reason) is { } plain ? Text(200, plain) : Text(StatusCodes.Status400BadRequest, reason);
+        return profile.Crypto!.Decrypt(echo, out var reason) is { } plain ? Text(200, plain) : Problem(StatusCodes.Status400BadRequest, reason);
     }
 
     private static async Task<IResult> ReceiveAsync(
@@ -68,20 +69,20 @@ internal static partial class WeChatEndpoints
 
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || nonce.Length == 0)
         {
-            return Text(StatusCodes.Status400BadRequest, "timestamp and nonce are required.");
+            return Problem(StatusCodes.Status400BadRequest, "timestamp and nonce are required.");
         }
 
         if (options.MaxClockSkewSeconds > 0 && Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) > options.MaxClockSkewSeconds)
         {
-            return Text(StatusCodes.Status403Forbidden, "The timestamp is too far from now; replays are refused.");
+            return Problem(StatusCodes.Status403Forbidden, "The timestamp is too far from now; replays are refused.");
         }
 
         if (await RequestBody.ReadAsync(http.Request, options.MaxRequestBytes, cancellationToken) is not { } body)
         {
-            return Text(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {options.MaxRequestBytes} bytes.");
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {options.MaxRequestBytes} bytes.");
         }
 
-        var (message, failure) = Open(body, profile, encrypted, query["msg_signature"], timestamp, nonce);
+        var (message, failure) = Open(body, profile, encrypted, query["msg_signature"], timestamp, nonce, logger);
         if (failure is not null)
         {
             return failure;
@@ -89,7 +90,7 @@ internal static partial class WeChatEndpoints
 
         if (string.IsNullOrEmpty(message!.FromUserName) || string.IsNullOrEmpty(message.MsgType))
         {
-            return Text(StatusCodes.Status400BadRequest, "FromUserName and MsgType are required.");
+            return Problem(StatusCodes.Status400BadRequest, "FromUserName and MsgType are required.");
         }
 
         string? reply;
@@ -115,11 +116,12 @@ internal static partial class WeChatEndpoints
 
     /// <summary>The inner message, checking msg_signature and decrypting in safe mode.</summary>
     private static (WeChatMessage? Message, IResult? Failure) Open(
-        byte[] body, WeChatProfile profile, bool encrypted, string? msgSignature, string timestamp, string nonce)
+        byte[] body, WeChatProfile profile, bool encrypted, string? msgSignature, string timestamp, string nonce, ILogger logger)
     {
-        if (WeChatXml.Parse(body, out var reason) is not { } outer)
+        if (WeChatXml.Parse(body, out var reason, out var error) is not { } outer)
         {
-            return (null, Text(StatusCodes.Status400BadRequest, reason));
+            Log.BadXml(logger, error, profile.ChannelId, reason);
+            return (null, Problem(StatusCodes.Status400BadRequest, reason));
         }
 
         if (!encrypted)
@@ -129,12 +131,12 @@ internal static partial class WeChatEndpoints
 
         if (profile.Crypto is null)
         {
-            return (null, Text(StatusCodes.Status400BadRequest, "Encrypted messages need WeChat:EncodingAESKey and WeChat:AppId."));
+            return (null, Problem(StatusCodes.Status400BadRequest, "Encrypted messages need WeChat:EncodingAESKey and WeChat:AppId."));
         }
 
         if (outer.Encrypt is not { Length: > 0 } cipher)
         {
-            return (null, Text(StatusCodes.Status400BadRequest, "The encrypted message has no <Encrypt>."));
+            return (null, Problem(StatusCodes.Status400BadRequest, "The encrypted message has no <Encrypt>."));
         }
 
         if (!WeChatCrypto.Verify(msgSignature, profile.Token, timestamp, nonce, cipher))
@@ -144,11 +146,16 @@ internal static partial class WeChatEndpoints
 
         if (profile.Crypto.Decrypt(cipher, out reason) is not { } plain)
         {
-            return (null, Text(StatusCodes.Status400BadRequest, reason));
+            return (null, Problem(StatusCodes.Status400BadRequest, reason));
         }
 
-        var inner = WeChatXml.Parse(System.Text.Encoding.UTF8.GetBytes(plain), out reason);
-        return inner is null ? (null, Text(StatusCodes.Status400BadRequest, reason)) : (inner, null);
+        if (WeChatXml.Parse(System.Text.Encoding.UTF8.GetBytes(plain), out reason, out error) is not { } inner)
+        {
+            Log.BadXml(logger, error, profile.ChannelId, reason);
+            return (null, Problem(StatusCodes.Status400BadRequest, reason));
+        }
+
+        return (inner, null);
     }
 
     private static string Seal(WeChatCrypto crypto, string token, string xml, TimeProvider time)
@@ -159,11 +166,13 @@ internal static partial class WeChatEndpoints
         return WeChatXml.EncryptedReply(encrypted, WeChatCrypto.Sign(token, timestamp, nonce, encrypted), timestamp, nonce);
     }
 
-    private static IResult BadSignature() => Text(StatusCodes.Status403Forbidden, "The signature is not valid.");
+    private static IResult BadSignature() => Problem(StatusCodes.Status403Forbidden, "The signature is not valid.");
 
-    private static IResult NotConfigured() => Text(StatusCodes.Status404NotFound, "This WeChat channel is not configured.");
+    private static IResult NotConfigured() => Problem(StatusCodes.Status404NotFound, "This WeChat channel is not configured.");
 
     private static IResult Text(int status, string text) => Results.Text(text, "text/plain; charset=utf-8", statusCode: status);
+
+    private static IResult Problem(int status, string detail) => Problems.Of(status, detail);
 
     private static IResult Xml(string xml) => Results.Text(xml, "application/xml; charset=utf-8");
 
@@ -171,5 +180,8 @@ internal static partial class WeChatEndpoints
     {
         [LoggerMessage(1, LogLevel.Error, "{ChannelId} message could not be answered")]
         public static partial void Failed(ILogger logger, Exception exception, string channelId);
+
+        [LoggerMessage(2, LogLevel.Information, "{ChannelId} body refused: {Reason}")]
+        public static partial void BadXml(ILogger logger, Exception? exception, string channelId, string reason);
     }
 }

@@ -9,8 +9,15 @@ namespace BotAssistant.Web.Channels.WeChat.Messages;
 public static class WeChatXml
 {
     /// <summary>The message, or null with the reason for a body that is not well-formed WeChat XML.</summary>
-    public static WeChatMessage? Parse(byte[] body, out string reason)
+    public static WeChatMessage? Parse(byte[] body, out string reason) => Parse(body, out reason, out _);
+
+    /// <summary>
+    /// As <see cref="Parse(byte[], out string)"/>; <paramref name="reason"/> is fit to answer with, and
+    /// <paramref name="error"/> is the parser's own exception, for the log only.
+    /// </summary>
+    public static WeChatMessage? Parse(byte[] body, out string reason, out XmlException? error)
     {
+        error = null;
         ArgumentNullException.ThrowIfNull(body);
         var settings = new XmlReaderSettings
         {
@@ -28,7 +35,7 @@ public static class WeChatXml
             var root = XElement.Load(reader);
             if (root.Name.LocalName != "xml")
             {
-                reason = "The root element must be <xml>.";
+                reason = "请求体不是微信的 XML 消息：根元素必须是 <xml>。 The body is not WeChat XML: the root element must be <xml>.";
                 return null;
             }
 
@@ -43,7 +50,12 @@ public static class WeChatXml
         }
         catch (XmlException ex)
         {
-            reason = $"The body is not valid XML: {ex.Message}";
+            // The parser's message quotes .NET ("set the DtdProcessing property on XmlReaderSettings…"): log it, say this.
+            error = ex;
+            var (zh, en) = ex.LineNumber > 0
+                ? ($"（第 {ex.LineNumber} 行第 {ex.LinePosition} 列）", $" (line {ex.LineNumber}, position {ex.LinePosition})")
+                : ("", "");
+            reason = $"请求体不是有效的 XML{zh}；不接受 DOCTYPE 和实体。 The body is not well-formed XML{en}; DOCTYPE and entities are refused.";
             return null;
         }
     }
