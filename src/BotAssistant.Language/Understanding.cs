@@ -16,6 +16,8 @@ public enum Intent
     AskSource,
     ComparePlaces,
     ListMeasures,
+    AskCombination,
+    AskWhyNot,
     ProvideInformation,
     OutOfScope,
 }

@@ -125,6 +125,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return ScreeningFlow.Continue(s);
         }
 
+        if (AboutTheAnswer(s, topics) is { } about)
+        {
+            return Resume(s, about);
+        }
+
         var side = SideQuestion(s, topics, situation);
         if (side is not null)
         {
@@ -236,6 +241,28 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
     private static string Number(decimal value, string? unit) =>
         value.ToString("0.##", CultureInfo.InvariantCulture) + (unit is null or "%" ? unit ?? "" : unit);
+
+    /// <summary>"能同时领吗", "为什么我不能拿…": about the measures named, else those of the last answer.</summary>
+    private static Reply? AboutTheAnswer(TurnScope s, IReadOnlyList<string> topics)
+    {
+        var u = s.Understanding;
+        if (u.Intent is not (Intent.AskCombination or Intent.AskWhyNot))
+        {
+            return null;
+        }
+
+        var state = s.State;
+        var named = topics.Count > 0 ? LookupFlow.Named(s, PlacesFor(s)) : [];
+        if (u.Intent == Intent.AskCombination)
+        {
+            var shown = named.Count > 1 ? named
+                : Measures(s, state.LastResult.Count > 1 ? state.LastResult : state.Focus.Count > 1 ? state.Focus : state.LastWeighed);
+            return AnswerQuestions.Combination(s, shown);
+        }
+
+        var notApplying = state.LastWeighed.Where(id => !state.LastResult.Contains(id)).ToList();
+        return AnswerQuestions.WhyNot(s, named.Count > 0 ? named : Measures(s, notApplying.Count > 0 ? notApplying : state.Focus));
+    }
 
     /// <summary>Compare, materials, source and lookups: answered at once, and a running screening resumes after them.</summary>
     private static Reply? SideQuestion(TurnScope s, IReadOnlyList<string> topics, bool situation)

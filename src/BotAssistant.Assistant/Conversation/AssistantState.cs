@@ -42,6 +42,9 @@ public sealed class AssistantState : IVersionedState
     /// <summary>Measures that applied in the last screening result.</summary>
     public List<string> LastResult { get; set; } = [];
 
+    /// <summary>Every measure the last screening weighed, so "为什么不能拿…" and "能同时领吗" can be answered about them.</summary>
+    public List<string> LastWeighed { get; set; } = [];
+
     /// <summary>The as-of date set in this conversation ("按2023年的政策算"), yyyy-MM-dd; null means the configured default.</summary>
     public string? AsOf { get; set; }
 
@@ -66,6 +69,7 @@ public sealed class AssistantState : IVersionedState
         Facts.Clear();
         Focus.Clear();
         LastResult.Clear();
+        LastWeighed.Clear();
         AsOf = null;
     }
 }

@@ -98,13 +98,19 @@ public static class CompareFlow
 
     /// <summary>
     /// The kinds of measure a message names. A phrase that also names a group of people (返乡创业 → 返乡人员) says who
-    /// the user is, not what they ask about, when another measure is named too ("返乡创业…一次性创业补贴给多少").
+    /// the user is, not what they ask about, when another measure is named too ("返乡创业…一次性创业补贴给多少"), and when
+    /// the user asks what they can get or is being screened: then it is a fact about them for the screening.
     /// </summary>
     public static IReadOnlyList<string> Topics(TurnScope s)
     {
         var (clear, ambiguous) = NamedEntities(s);
         var topics = clear.Select(e => TopicOf(s, e)).OfType<string>().Distinct().ToList();
-        return topics.Count > 0 ? topics : ambiguous.Select(e => TopicOf(s, e)).OfType<string>().Distinct().ToList();
+        if (topics.Count > 0 || s.Understanding.IsAbout(Intent.Screen) || s.State.Screening)
+        {
+            return topics;
+        }
+
+        return ambiguous.Select(e => TopicOf(s, e)).OfType<string>().Distinct().ToList();
     }
 
     /// <summary>

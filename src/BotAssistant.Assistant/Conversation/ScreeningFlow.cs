@@ -27,6 +27,7 @@ public static class ScreeningFlow
             return Questions.Ask(s, "role");
         }
 
+        candidates = Settle(s, candidates);
         var skipped = s.State.Skipped.ToHashSet();
         var next = s.State.Asked.Count >= s.Options.MaxQuestions ? null : QuestionPlanner.NextFact(candidates, facts, s.Catalog, skipped);
 
@@ -63,7 +64,10 @@ public static class ScreeningFlow
 
     /// <summary>
     /// The measures a screening weighs: the named topics in the place, else the place's measures for this role that the
-    /// user's situation touches (those reading the most of the facts given), so a graduate is not asked about 稳岗返还.
+    /// user's situation touches, those reading the most of the facts given, so a graduate is not asked about 稳岗返还.
+    /// The set is settled once, from what the user said before the first situation question (<see cref="Settle"/>):
+    /// answers decide which of these apply, never which are weighed, so the result does not depend on the order the
+    /// answers came in.
     /// </summary>
     public static List<Measure> Candidates(TurnScope s, FactSet facts)
     {
@@ -84,14 +88,32 @@ public static class ScreeningFlow
         }
 
         var pool = s.ForAudience(inPlace).Where(m => m.Amount is not NoAmount).ToList();
-        var given = facts.Given.Keys.Where(k => !FrameFacts.Contains(k)).ToHashSet();
-        var scored = pool.Select(m => (Measure: m, Score: SituationFacts(m, s.Catalog).Count(given.Contains))).ToList();
+        var scored = pool.Select(m => (Measure: m, Score: Relevance(m, s.Catalog, facts))).ToList();
         var best = scored.Count > 0 ? scored.Max(x => x.Score) : 0;
         // With much said, near matches stay in ("招了3个应届生，签了一年合同" touches 扩岗 and 吸纳 alike); with little
         // said, only the closest do ("应届生去乡镇工作" is about the 乡镇 measure, not every graduate measure).
         var floor = best >= 3 ? best - 1 : best;
         return best == 0 ? pool : scored.Where(x => x.Score >= floor).Select(x => x.Measure).ToList();
     }
+
+    /// <summary>
+    /// Fixes the screening's measures the first time it is about to ask about the situation (again when the user has
+    /// since moved to another place, whose measures are others).
+    /// </summary>
+    private static List<Measure> Settle(TurnScope s, List<Measure> candidates)
+    {
+        if (!s.State.Candidates.Any(id => s.Catalog.FindMeasure(id)?.Place == s.Place))
+        {
+            s.State.Candidates.Clear();
+            s.State.Candidates.AddRange(candidates.Select(m => m.Id));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>How many of the situation facts given a measure reads.</summary>
+    public static int Relevance(Measure m, Catalog catalog, FactSet facts) =>
+        SituationFacts(m, catalog).Count(f => !FrameFacts.Contains(f) && facts.Given.ContainsKey(f));
 
     /// <summary>What the amount is computed from (counts, months, base, tier), not what only selects a rate.</summary>
     public static IEnumerable<string> AmountInputs(Measure m, Catalog catalog)

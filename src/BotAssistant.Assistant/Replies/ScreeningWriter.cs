@@ -48,9 +48,12 @@ public static class ScreeningWriter
             reply.Say(s.Texts.Say("screen.ended_note"));
         }
 
-        reply.Say(s.Texts.Say("screen.facts", ("facts", FactSummary(s))));
+        reply.Say(CorrectionExample(s) is { } example
+            ? s.Texts.Say("screen.facts", ("facts", FactSummary(s)), ("example", example))
+            : s.Texts.Say("screen.facts_plain", ("facts", FactSummary(s))));
         reply.Say(s.Texts.Say("screen.footer", ("hotline", s.Options.Hotline), ("bureau", w.Bureau(s.Place))));
         s.State.LastResult = eligible.Concat(maybe).Select(r => r.Measure.Id).ToList();
+        s.State.LastWeighed = result.Results.Select(r => r.Measure.Id).ToList();
         // Follow-ups ("需要什么材料", "原文呢") are about what applies, else what may, else what was weighed.
         s.State.Focus = (eligible.Count > 0 ? eligible : maybe.Count > 0 ? maybe : result.Results.ToList()).Select(r => r.Measure.Id).ToList();
         reply.Summary = Summaries.Of("screening", s, result.Results);
@@ -76,6 +79,34 @@ public static class ScreeningWriter
 
     private static string Missing(TurnScope s, MeasureResult r) =>
         string.Join("、", r.MissingFacts.Select(f => s.Catalog.Facts.GetValueOrDefault(f)?.Label ?? f).Distinct());
+
+    /// <summary>
+    /// How a correction is said, shown on a fact this user gave (a figure one higher, or another of a category's values),
+    /// so the example never speaks of a contract to someone who has none. Null when no such fact was given.
+    /// </summary>
+    private static string? CorrectionExample(TurnScope s)
+    {
+        foreach (var (name, value) in s.Facts().Given)
+        {
+            if (name is "place" or "role" || !s.Catalog.Facts.TryGetValue(name, out var d) || d.Derived is not null)
+            {
+                continue;
+            }
+
+            var other = value switch
+            {
+                NumberValue { AtLeast: false } n when d.Max is null || n.Value + 1 <= d.Max => new NumberValue(decimal.Floor(n.Value) + 1),
+                EnumValue e when d.Values.FirstOrDefault(v => v.Key != e.Key) is { Key: { } key } => new EnumValue(key),
+                _ => (FactValue?)null,
+            };
+            if (other is not null)
+            {
+                return s.Texts.Say("screen.correction_example", ("label", d.Label), ("value", d.Display(other)));
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>What the result rests on, so the user can spot a wrong answer and correct it.</summary>
     public static string FactSummary(TurnScope s)

@@ -2,7 +2,6 @@ namespace BotAssistant.Policies;
 
 public enum Audience { Any, Individual, Employer, Institution }
 
-/// <summary>A fact computed as numerator / denominator × scale when both inputs are known.</summary>
 /// <summary>part / whole × scale. AskInputs: when unknown, ask for the two counts (留用/见习人数) rather than the rate itself.</summary>
 public sealed record DerivedFact(string Numerator, string Denominator, decimal Scale)
 {

@@ -1,0 +1,102 @@
+using BotAssistant.Assistant.Replies;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Conversation;
+
+/// <summary>
+/// Questions about an answer already given: "能同时领吗" (which measures combine under the documents' 不能重复享受),
+/// and "为什么我不能拿…" / "还差什么条件" (the conditions that fail or are unknown, and what would change the verdict).
+/// Both judge the measures again on the facts now known, so a correction made since is taken into account.
+/// </summary>
+public static class AnswerQuestions
+{
+    public static Reply Combination(TurnScope s, IReadOnlyList<Measure> shown)
+    {
+        var reply = new Reply();
+        // The question is as much about what the documents forbid combining with these as about these themselves.
+        var measures = shown.Concat(Partners(s, shown)).ToList();
+        var result = PolicyEngine.Screen(s.Catalog, measures, s.Facts(), s.AsOf);
+        // A measure the user does not qualify for is not part of any combination; saying so keeps the list honest.
+        var ruledOut = result.Results.Where(r => r.Status == EligibilityStatus.NotEligible).Select(r => r.Measure).ToList();
+        var open = measures.Except(ruledOut).ToList();
+        if (open.Count < 2)
+        {
+            reply.Say(s.Texts.Say(open.Count == 0 ? "combine.nothing" : "combine.single", ("name", open.Count == 1 ? open[0].Name : "")));
+            AddRuledOut(s, reply, ruledOut);
+            s.State.Focus = measures.Select(m => m.Id).ToList();
+            return reply;
+        }
+
+        var paired = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in open)
+        {
+            foreach (var b in open.Where(b => string.CompareOrdinal(a.Id, b.Id) < 0 && Exclusive(a, b)))
+            {
+                paired.Add(a.Id);
+                paired.Add(b.Id);
+                var decision = result.Exclusions.FirstOrDefault(d => (d.Recommended, d.Excluded) == (a.Id, b.Id) || (d.Recommended, d.Excluded) == (b.Id, a.Id));
+                reply.Say(s.Texts.Say("combine.exclusive", ("a", a.Name), ("b", b.Name), ("source", s.Writer.Source(a)),
+                    ("choice", decision is null ? s.Texts.Say("combine.choose_unknown") : decision.Reason)));
+            }
+        }
+
+        var free = open.Where(m => !paired.Contains(m.Id)).Select(m => m.Name).ToList();
+        if (free.Count > 0)
+        {
+            reply.Say(s.Texts.Say(paired.Count == 0 ? "combine.all_free" : "combine.free", ("names", string.Join("、", free))));
+        }
+
+        var once = open.Where(m => m.Limits.Once).Select(m => $"“{m.Name}”").ToList();
+        if (once.Count > 0)
+        {
+            reply.Say(s.Texts.Say("combine.once", ("names", string.Join("、", once))));
+        }
+
+        AddRuledOut(s, reply, ruledOut);
+        s.State.Focus = measures.Select(m => m.Id).ToList();
+        return reply;
+    }
+
+    private static void AddRuledOut(TurnScope s, Reply reply, List<Measure> ruledOut)
+    {
+        if (ruledOut.Count > 0)
+        {
+            reply.Say(s.Texts.Say("combine.ruled_out", ("names", string.Join("、", ruledOut.Select(m => $"“{m.Name}”")))));
+        }
+    }
+
+    public static Reply WhyNot(TurnScope s, IReadOnlyList<Measure> measures)
+    {
+        var reply = new Reply();
+        if (measures.Count == 0)
+        {
+            return reply.Say(s.Texts.Say("whynot.nothing"));
+        }
+
+        // A measure can qualify and still lose to the one it cannot be combined with; that is only seen with both judged.
+        var result = PolicyEngine.Screen(s.Catalog, measures.Concat(Partners(s, measures)).ToList(), s.Facts(), s.AsOf);
+        foreach (var r in result.Results.Where(r => measures.Contains(r.Measure)))
+        {
+            var name = r.Measure.Name;
+            reply.Say(r.Status switch
+            {
+                EligibilityStatus.NotEligible => s.Texts.Say("whynot.failed", ("name", name),
+                    ("reason", string.Join("；", r.FailedConditions.Select(f => f.ActualValue is null ? f.Wording : s.Texts.Say("whynot.given", ("condition", f.Wording), ("value", f.ActualValue))))),
+                    ("whatif", r.WhatIf is { } w ? s.Texts.Say("whynot.whatif", ("text", w.Text)) : s.Texts.Say("whynot.no_whatif"))),
+                EligibilityStatus.Undetermined => s.Texts.Say("whynot.unknown", ("name", name),
+                    ("missing", string.Join("、", r.MissingFacts.Select(f => s.Catalog.Facts.GetValueOrDefault(f)?.Label ?? f).Distinct()))),
+                _ when r.IsExcluded => s.Texts.Say("whynot.excluded", ("name", name),
+                    ("other", s.Catalog.FindMeasure(r.ExcludedBy!)?.Name ?? r.ExcludedBy)),
+                _ => s.Texts.Say("whynot.eligible", ("name", name), ("amount", s.Writer.AmountLine(r))),
+            });
+        }
+
+        s.State.Focus = measures.Select(m => m.Id).ToList();
+        return reply;
+    }
+
+    private static IEnumerable<Measure> Partners(TurnScope s, IReadOnlyList<Measure> measures) =>
+        s.ForAudience(s.Catalog.Measures.Where(o => !measures.Contains(o) && measures.Any(m => Exclusive(m, o))));
+
+    private static bool Exclusive(Measure a, Measure b) => a.Limits.ExclusiveWith.Contains(b.Id) || b.Limits.ExclusiveWith.Contains(a.Id);
+}
