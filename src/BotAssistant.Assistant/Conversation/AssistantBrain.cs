@@ -76,6 +76,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         {
             if (!(sideTrip && name is "place" or "role"))
             {
+                if (name is not ("place" or "role") && name != pendingBefore && state.Facts.GetValueOrDefault(name) != value.ToString())
+                {
+                    s.Volunteered.Add(name);
+                }
+
                 state.Facts[name] = value.ToString()!;
             }
         }

@@ -31,8 +31,10 @@ public static class ScreeningFlow
         var skipped = s.State.Skipped.ToHashSet();
         var next = s.State.Asked.Count >= s.Options.MaxQuestions ? null : QuestionPlanner.NextFact(candidates, facts, s.Catalog, skipped);
 
-        // The same question again means the last answer did not answer it; a second time, let it go as unknown.
-        if (next is not null && next == s.State.Pending && ++s.State.PendingAttempts >= 2)
+        // The same question again means the last answer did not answer it; a second time, let it go as unknown. A message
+        // that told us something else instead is kept, said back, and is not a failed attempt.
+        var keptOther = next is not null && next == s.State.Pending && s.Volunteered.Count > 0;
+        if (next is not null && next == s.State.Pending && !keptOther && ++s.State.PendingAttempts >= 2)
         {
             s.State.Skipped.Add(next);
             skipped.Add(next);
@@ -41,7 +43,13 @@ public static class ScreeningFlow
 
         if (next is not null)
         {
-            return Questions.Ask(s, next);
+            var question = Questions.Ask(s, next);
+            if (keptOther)
+            {
+                question.Paragraphs.Insert(0, s.Texts.Say("screen.noted", ("facts", ScreeningWriter.FactSummary(s, s.Volunteered))));
+            }
+
+            return question;
         }
 
         s.State.Screening = false;

@@ -38,6 +38,9 @@ public sealed class TurnScope
     public bool AsOfChanged { get; init; }
     public FactExtractor Extractor { get; }
 
+    /// <summary>Situation facts this message gave besides the answer to the open question ("我以前没贷过款" while asked about work).</summary>
+    public List<string> Volunteered { get; } = [];
+
     public string? Place => Fact("place");
 
     public string? Role => Fact("role");

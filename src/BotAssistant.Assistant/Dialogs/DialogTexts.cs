@@ -5,6 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace BotAssistant.Assistant.Dialogs;
 
 /// <summary>How one fact is asked: the question, its choices (key → label), the retry, and phrases that answer it unprompted.</summary>
+/// <param name="About">Words naming what a yes/no fact is about (贷款, 残疾): negated, they answer 否 (没贷过款, 不是残疾人).</param>
 /// <param name="AskByRole">The question worded for an employer or an individual, where the general one says "招用人员（或您本人）".</param>
 public sealed record QuestionText(
     string Fact,
@@ -13,6 +14,7 @@ public sealed record QuestionText(
     IReadOnlyList<KeyValuePair<string, string>> Choices,
     IReadOnlyList<string> SaysYes,
     IReadOnlyList<string> SaysNo,
+    IReadOnlyList<string> About,
     IReadOnlyDictionary<string, string> AskByRole)
 {
     public string AskFor(string? role) => role is not null && AskByRole.TryGetValue(role, out var worded) ? worded : Ask;
@@ -129,13 +131,13 @@ public sealed class DialogTexts
             }
 
             result[fact] = new QuestionText(
-                fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "yes"), List(q, "no"), byRole);
+                fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "yes"), List(q, "no"), List(q, "about"), byRole);
         }
 
         return result;
     }
 
-    private static readonly string[] QuestionKeys = ["ask", "ask_employer", "ask_individual", "retry", "choices", "yes", "no"];
+    private static readonly string[] QuestionKeys = ["ask", "ask_employer", "ask_individual", "retry", "choices", "yes", "no", "about"];
 
     private static List<Referral> ReadReferrals(string path, List<string> errors)
     {

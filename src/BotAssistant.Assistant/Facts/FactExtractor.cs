@@ -93,7 +93,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     private void AddGroups(Understanding u, string? role, Dictionary<string, FactValue> found, DateOnly asOf)
     {
-        foreach (var group in u.All(EntityKind.Group).Where(g => !NamesAnInsurance(u.Normalized, g)).Select(g => g.Value).Distinct())
+        // 不是残疾人, 是不是残疾人: only a group the user says they are in is theirs (AddPhraseFacts records a no).
+        foreach (var group in u.All(EntityKind.Group).Where(g => !NamesAnInsurance(u.Normalized, g) && Denial.StanceAt(u.Normalized, g.Start) == Stance.Asserted)
+                     .Select(g => g.Value).Distinct())
         {
             if (role == "employer")
             {
@@ -313,7 +315,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>Facts said in passing: "第一次创业", "不是困难人员" (yes/no). Zeros said by negation come from the language layer.</summary>
     private void AddPhraseFacts(string text, Dictionary<string, FactValue> found)
     {
-        foreach (var q in texts.Questions.Values.Where(q => q.SaysYes.Count > 0 || q.SaysNo.Count > 0))
+        foreach (var q in texts.Questions.Values.Where(q => q.SaysYes.Count > 0 || q.SaysNo.Count > 0 || q.About.Count > 0))
         {
             var no = q.SaysNo.Where(text.Contains).MaxBy(p => p.Length);
             var yes = q.SaysYes.Where(text.Contains).MaxBy(p => p.Length);
@@ -324,6 +326,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             else if (yes is not null)
             {
                 found[q.Fact] = FactValue.Of(true);
+            }
+            else if (q.About.Any(word => Denial.Denies(text, word)))
+            {
+                found[q.Fact] = FactValue.Of(false);
             }
         }
     }

@@ -109,10 +109,10 @@ public static class ScreeningWriter
     }
 
     /// <summary>What the result rests on, so the user can spot a wrong answer and correct it.</summary>
-    public static string FactSummary(TurnScope s)
+    public static string FactSummary(TurnScope s, IReadOnlyCollection<string>? only = null)
     {
         var facts = s.Facts();
-        return string.Join("；", facts.Given.Select(kv => s.Catalog.Facts.TryGetValue(kv.Key, out var d) ? $"{d.Label}：{d.Display(kv.Value)}" : null)
+        return string.Join("；", facts.Given.Where(kv => only is null || only.Contains(kv.Key)).Select(kv => s.Catalog.Facts.TryGetValue(kv.Key, out var d) ? $"{d.Label}：{d.Display(kv.Value)}" : null)
             .OfType<string>());
     }
 }
