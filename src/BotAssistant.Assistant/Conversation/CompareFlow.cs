@@ -14,6 +14,12 @@ public static class CompareFlow
     {
         var places = s.Understanding.Places.Count >= 2 ? s.Understanding.Places : s.Catalog.Places.Keys.ToList();
         var reply = new Reply();
+        if (topics.Count == 0 && s.Understanding.Places.Count >= 2 && SituationRows(s, places) is { Count: > 0 } forCase)
+        {
+            // "平凉和泾源招大学生有啥不同": no kind of measure named, but a case; each place's measures for that case.
+            return Table(s, reply, s.Texts.Say("compare.header_case", ("case", Case(s)), ("asof", MeasureWriter.Date(s.AsOf))), forCase);
+        }
+
         if (topics.Count == 0)
         {
             reply.Say(s.Texts.Say("compare.which_topic"));
@@ -35,8 +41,13 @@ public static class CompareFlow
             }
         }
 
-        var shorts = rows.Select(r => r.Measure).OfType<Measure>().Distinct().ToDictionary(m => m.Id, m => LookupFlow.Short(s, m) + PerYearCap(s, m));
         var title = s.Texts.Say("compare.header", ("topic", string.Join("、", topics.Select(t => s.Catalog.Topics[t].Name))), ("asof", MeasureWriter.Date(s.AsOf)));
+        return Table(s, reply, title, rows);
+    }
+
+    private static Reply Table(TurnScope s, Reply reply, string title, List<(string Place, Measure? Measure)> rows)
+    {
+        var shorts = rows.Select(r => r.Measure).OfType<Measure>().Distinct().ToDictionary(m => m.Id, m => LookupFlow.Short(s, m) + PerYearCap(s, m));
         reply.Say(title);
         reply.Say(string.Join("\n", rows.Select(r => r.Measure is null
             ? s.Texts.Say("compare.row_missing", ("place", s.Writer.PlaceName(r.Place)))
@@ -49,6 +60,39 @@ public static class CompareFlow
         s.State.Focus = measures.Select(m => m.Id).ToList();
         reply.Summary = Summaries.Of("compare", s, measures.Select(m => s.Rule(m)));
         return reply;
+    }
+
+    /// <summary>
+    /// Each place's measures that read the case the user described (招大学生 → who is hired) and that the case does not
+    /// already rule out there; a place with none gets a row saying so.
+    /// </summary>
+    private static List<(string Place, Measure? Measure)> SituationRows(TurnScope s, IReadOnlyList<string> places)
+    {
+        var facts = s.Facts();
+        if (!facts.Given.Keys.Any(k => k is not ("place" or "role")))
+        {
+            return [];
+        }
+
+        var rows = new List<(string Place, Measure? Measure)>();
+        foreach (var place in places)
+        {
+            var here = facts.With("place", place);
+            var pool = s.ForAudience(s.Catalog.ForPlace(place)).Where(m => m.Amount is not NoAmount && ScreeningFlow.Relevance(m, s.Catalog, here) > 0).ToList();
+            var open = PolicyEngine.Screen(s.Catalog, pool, here, s.AsOf).Results
+                .Where(r => r.Status != EligibilityStatus.NotEligible).Select(r => r.Measure).ToList();
+            rows.AddRange(open.Count == 0 ? [(place, null)] : open.Select(m => (place, (Measure?)m)));
+        }
+
+        return rows.Any(r => r.Measure is not null) ? rows : [];
+    }
+
+    /// <summary>The case compared, in the catalog's words (招用人员类别：毕业年度或离校2年内未就业高校毕业生).</summary>
+    private static string Case(TurnScope s)
+    {
+        var facts = s.Facts();
+        return string.Join("；", facts.Given.Where(kv => kv.Key is not ("place" or "role"))
+            .Select(kv => s.Catalog.Facts.TryGetValue(kv.Key, out var d) ? $"{d.Label}：{d.Display(kv.Value)}" : null).OfType<string>());
     }
 
     /// <summary>

@@ -45,8 +45,17 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         // "不知道" starts like a no: read it as a skip before any yes/no.
         var skipped = pending is not null && !found.ContainsKey(pending) && texts.SkipWords.Any(text.Contains);
         var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found);
-        return new ExtractedFacts(found.Where(kv => catalog.Facts.ContainsKey(kv.Key)).ToDictionary(), skipped, answered || found.ContainsKey(pending ?? ""));
+        return new ExtractedFacts(found.Where(kv => catalog.Facts.TryGetValue(kv.Key, out var d) && (kv.Key == pending || Concerns(d, role))).ToDictionary(),
+            skipped, answered || found.ContainsKey(pending ?? ""));
     }
+
+    /// <summary>A fact about a person is not the employer's ("招大学生" says nothing of whether the employer is a 中职 graduate).</summary>
+    private static bool Concerns(FactDefinition d, string? role) => (d.Audience, role) switch
+    {
+        (Audience.Individual, "employer" or "institution") => false,
+        (Audience.Employer, "individual") => false,
+        _ => true,
+    };
 
     /// <summary>
     /// "我是应届毕业生，自己开了公司": a person speaking of their own business is an individual, even though 公司 is an
@@ -83,12 +92,20 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         if (u.Has(EntityKind.EnterpriseSize) || u.Has(EntityKind.EmployeeCount)
-            || u.All(EntityKind.Count).Any(c => c.Value is "hired" or "trainee" or "retained" or "graduate"))
+            || u.All(EntityKind.Count).Any(c => c.Value is "hired" or "trainee" or "retained" or "graduate")
+            || u.All(EntityKind.Group).Any(g => Hires(u.Normalized, g.Start)))
         {
             return "employer";
         }
 
         return u.Normalized.Contains('我') && !u.Normalized.Contains("我们") ? "individual" : null;
+    }
+
+    /// <summary>招大学生, 雇了两个残疾人, 聘用退役军人: a group right after a hiring verb is whom the speaker hires.</summary>
+    private static bool Hires(string text, int groupStart)
+    {
+        var before = text[Math.Max(0, groupStart - 4)..groupStart];
+        return before.IndexOfAny(['招', '雇', '聘']) is var at && at >= 0 && !before[at..].Any(c => c is '，' or '。' or ',' or ' ');
     }
 
     private void AddGroups(Understanding u, string? role, Dictionary<string, FactValue> found, DateOnly asOf)
