@@ -42,6 +42,7 @@ public enum EntityKind
     Percentage,
     CertificateLevel,
     EnterpriseSize,
+    Destination,
     EmployeeCount,
     YesNo,
     Choice,

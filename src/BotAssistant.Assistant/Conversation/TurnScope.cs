@@ -77,7 +77,7 @@ public sealed class TurnScope
         foreach (var (name, raw) in State.Facts)
         {
             if (Catalog.Facts.TryGetValue(name, out var def) && FactValue.Parse(def.Type, raw) is { } value
-                && (value is not EnumValue e || def.HasValue(e.Key)))
+                && (value is not EnumValue e || def.HasValue(e.Key)) && (value is not SplitValue sv || sv.Parts.All(p => def.HasValue(p.Key))))
             {
                 facts = facts.With(name, value);
             }

@@ -33,7 +33,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         AddGroups(u, role, found, asOf);
-        AddQuantities(u, role, pending, found, asOf);
+        var framed = AddFrames(u, found);
+        AddQuantities(u, role, pending, found, asOf, framed);
         AddPhraseFacts(text, found);
         // The label of a button of the open question is the surest reading of the answer ("没工作，没办失业登记").
         if (pending is not null && catalog.Facts.TryGetValue(pending, out var pendingDef) && pendingDef.Type == FactType.Enum
@@ -240,9 +241,22 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         ["stable_employment"] = ("hired_stable_months", 1),
     };
 
-    private void AddQuantities(Understanding u, string? role, string? pending, Dictionary<string, FactValue> found, DateOnly asOf)
+    /// <summary>Placements per destination and several certificates: the numbers they use are not read again on their own.</summary>
+    private static IReadOnlySet<Entity> AddFrames(Understanding u, Dictionary<string, FactValue> found)
     {
-        foreach (var e in u.Entities.Where(e => e.Number is not null))
+        if (QuantityFrames.Destinations(u) is { } placed)
+        {
+            found["work_destination"] = placed.Split.Parts is [var only] ? FactValue.OfKey(only.Key) : placed.Split;
+            found["placed_count"] = FactValue.Of(placed.Split.Total);
+            return placed.Numbers;
+        }
+
+        return new HashSet<Entity>();
+    }
+
+    private void AddQuantities(Understanding u, string? role, string? pending, Dictionary<string, FactValue> found, DateOnly asOf, IReadOnlySet<Entity> framed)
+    {
+        foreach (var e in u.Entities.Where(e => e.Number is not null && !framed.Contains(e)))
         {
             var n = e.Number!.Value;
             switch (e.Kind)
@@ -303,6 +317,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         if (Single(u, EntityKind.CertificateLevel) is { } level && catalog.Facts["certificate_level"].HasValue(level))
         {
             found["certificate_level"] = FactValue.OfKey(level);
+        }
+        else if (QuantityFrames.Certificates(u) is { } held && held.Parts.All(p => catalog.Facts["certificate_level"].HasValue(p.Key)))
+        {
+            found["certificate_level"] = held;
         }
 
         foreach (var date in u.All(EntityKind.Date).Where(d => d.Subject == "certificate"))

@@ -20,6 +20,7 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
         AddPhrases(entities, text, index.Roles.Matches(text), null);
         AddPhrases(entities, text, index.Levels.Matches(text), masked);
         AddPhrases(entities, text, index.Sizes.Matches(text), null);
+        AddPhrases(entities, text, index.Destinations.Matches(text), null);
         // Ordinals first: 第二个 is a choice, though 第二 is also a word of the dictionary.
         entities.AddRange(AnswerRecognizer.Ordinals(text, masked));
         LexicalNumerals.Mask(text, segmenter, masked);

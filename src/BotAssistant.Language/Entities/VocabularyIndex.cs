@@ -12,6 +12,7 @@ internal sealed class VocabularyIndex
     public required PhraseMatcher Roles { get; init; }
     public required PhraseMatcher Levels { get; init; }
     public required PhraseMatcher Sizes { get; init; }
+    public required PhraseMatcher Destinations { get; init; }
     public required PhraseMatcher YesNo { get; init; }
 
     public static VocabularyIndex Build(DomainVocabulary v, LexiconData lex, Func<string, string> norm)
@@ -28,6 +29,7 @@ internal sealed class VocabularyIndex
             Roles = Keyed(lex.Synonyms.Roles, EntityKind.Role, norm),
             Levels = Keyed(lex.Answers.CertificateLevels, EntityKind.CertificateLevel, norm),
             Sizes = Keyed(lex.Answers.EnterpriseSizes, EntityKind.EnterpriseSize, norm),
+            Destinations = Keyed(lex.Answers.WorkDestinations, EntityKind.Destination, norm),
             YesNo = new PhraseMatcher(lex.Answers.Yes.Select(w => (norm(w), new PhraseValue(EntityKind.YesNo, "yes")))
                 .Concat(lex.Answers.No.Select(w => (norm(w), new PhraseValue(EntityKind.YesNo, "no"))))),
         };
@@ -35,7 +37,7 @@ internal sealed class VocabularyIndex
 
     /// <summary>Every naming phrase, for the segmenter's dictionary (answer words and number guards are not names).</summary>
     public IEnumerable<string> AllPhrases() =>
-        new[] { Places, Groups, Topics, Materials, Roles, Levels, Sizes }.SelectMany(m => m.Phrases);
+        new[] { Places, Groups, Topics, Materials, Roles, Levels, Sizes, Destinations }.SelectMany(m => m.Phrases);
 
     private static PhraseMatcher Keyed(Dictionary<string, List<string>> map, EntityKind kind, Func<string, string> norm) =>
         new(Pairs(map, kind, norm));

@@ -25,7 +25,7 @@ internal sealed class IntentClassifier
     private static readonly EntityKind[] InformationKinds =
     [
         EntityKind.Place, EntityKind.Group, EntityKind.Role, EntityKind.Count, EntityKind.Duration, EntityKind.Age,
-        EntityKind.Date, EntityKind.YesNo, EntityKind.CertificateLevel, EntityKind.EnterpriseSize, EntityKind.EmployeeCount,
+        EntityKind.Date, EntityKind.YesNo, EntityKind.CertificateLevel, EntityKind.EnterpriseSize, EntityKind.EmployeeCount, EntityKind.Destination,
         EntityKind.Choice, EntityKind.Number, EntityKind.Money, EntityKind.Percentage,
     ];
 

@@ -37,6 +37,9 @@ public sealed class AnswersFile
     public List<string> No { get; set; } = [];
     public Dictionary<string, List<string>> CertificateLevels { get; set; } = [];
     public Dictionary<string, List<string>> EnterpriseSizes { get; set; } = [];
+
+    /// <summary>Where a placed worker went, as 职业介绍补贴 tiers it (县内, 省内县外, 省外).</summary>
+    public Dictionary<string, List<string>> WorkDestinations { get; set; } = [];
 }
 
 public sealed class SubjectsFile

@@ -33,6 +33,8 @@ public sealed record FactDefinition(
         BoolValue b => b.Value ? "是" : "否",
         NumberValue n => Unit is null ? n.ToString() : $"{n}{Unit}",
         EnumValue e => ValueLabel(e.Key) ?? e.Key,
+        SplitValue sv => string.Join("、", sv.Parts.Select(p => (ValueLabel(p.Key) ?? p.Key)
+            + (sv.Parts.All(x => x.Count == 1) ? "" : " " + p.Count.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)))),
         DateValue d => Wording.Date(d.Value),
         _ => value.ToString() ?? "",
     };

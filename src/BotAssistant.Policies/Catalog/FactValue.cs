@@ -13,6 +13,7 @@ public abstract record FactValue
     public static FactValue Of(decimal value) => new NumberValue(value);
     public static FactValue Of(DateOnly value) => new DateValue(value);
     public static FactValue OfKey(string key) => new EnumValue(key);
+    public static FactValue OfParts(IEnumerable<(string Key, decimal Count)> parts) => new SplitValue([.. parts]);
     public static FactValue OfAtLeast(decimal least) => new NumberValue(least) { AtLeast = true };
 
     /// <summary>Reads a raw scalar as the given type; null when it does not fit.</summary>
@@ -35,6 +36,8 @@ public abstract record FactValue
             case FactType.Date:
                 return DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                     ? Of(d) : null;
+            case FactType.Enum when raw.Contains('*', StringComparison.Ordinal):
+                return SplitValue.Parse(raw);
             default:
                 return raw.Length == 0 ? null : OfKey(raw);
         }
@@ -74,4 +77,40 @@ public sealed record DateValue(DateOnly Value) : FactValue
 {
     public override FactType Type => FactType.Date;
     public override string ToString() => Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Several values of one enum fact at once, each with how many it covers: "省外6个、省内县外4个、县内5个" (where people
+/// were placed), "考了中级又考了高级" (two certificates, one each). Written "out_of_province*6+in_province*4".
+/// A test of the fact holds when it holds for some part; a tiered amount is summed over the parts.
+/// </summary>
+public sealed record SplitValue(IReadOnlyList<(string Key, decimal Count)> Parts) : FactValue
+{
+    public override FactType Type => FactType.Enum;
+
+    public decimal Total => Parts.Sum(p => p.Count);
+
+    public override string ToString() =>
+        string.Join("+", Parts.Select(p => p.Key + "*" + p.Count.ToString("0.##", CultureInfo.InvariantCulture)));
+
+    public static SplitValue? Parse(string raw)
+    {
+        var parts = new List<(string, decimal)>();
+        foreach (var part in raw.Split('+'))
+        {
+            var star = part.LastIndexOf('*');
+            if (star <= 0 || !decimal.TryParse(part.AsSpan(star + 1), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) || n < 0)
+            {
+                return null;
+            }
+
+            parts.Add((part[..star], n));
+        }
+
+        return parts.Count == 0 ? null : new SplitValue(parts);
+    }
+
+    public bool Equals(SplitValue? other) => other is not null && Parts.SequenceEqual(other.Parts);
+
+    public override int GetHashCode() => Parts.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key, p.Count));
 }

@@ -97,6 +97,11 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
             };
         }
 
+        if (by is SplitValue split && a.MonthsFact is null)
+        {
+            return TieredParts(a, split);
+        }
+
         var step = a.Steps.FirstOrDefault(s => Matches(s, by));
         if (step is null)
         {
@@ -119,6 +124,41 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         }
 
         return Counted(step.Value, a.Unit, a.Per ?? "人", a.CountFact, head);
+    }
+
+    /// <summary>
+    /// Each part at its own tier, summed: "省外：800元/人 × 6人 + 县内：300元/人 × 5人 = 6300元". With no count fact each part
+    /// is one (a certificate). A part the document gives no figure for is named and left out of the sum.
+    /// </summary>
+    private AmountResult TieredParts(TieredAmount a, SplitValue split)
+    {
+        var terms = new List<string>();
+        var unpriced = new List<string>();
+        decimal total = 0;
+        foreach (var (key, count) in split.Parts)
+        {
+            var label = text.Display(a.By, FactValue.OfKey(key));
+            if (a.Steps.FirstOrDefault(s => Matches(s, FactValue.OfKey(key))) is not { } step)
+            {
+                unpriced.Add(label);
+                continue;
+            }
+
+            total += step.Value * count;
+            terms.Add(a.CountFact is null && count == 1
+                ? $"{label} {N(step.Value)}{a.Unit}"
+                : $"{label}：{N(step.Value)}{a.Unit}/{a.Per ?? "人"} × {N(count)}{a.Per ?? "人"}");
+        }
+
+        var formula = terms.Count == 0 ? "" : $"{string.Join(" + ", terms)} = {N(total)}{a.Unit}";
+        if (unpriced.Count > 0)
+        {
+            formula += (formula.Length > 0 ? "；" : "") + $"{string.Join("、", unpriced)}：文件未规定该档的标准";
+        }
+
+        return terms.Count == 0
+            ? new AmountResult { NotStated = true, Unit = a.Unit, Formula = formula }
+            : new AmountResult { Value = total, Unit = a.Unit, Formula = formula };
     }
 
     private string StepText(TieredAmount a, TierStep s)

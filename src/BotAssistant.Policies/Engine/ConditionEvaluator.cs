@@ -26,7 +26,9 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
         _ => throw new ArgumentOutOfRangeException(nameof(condition)),
     };
 
-    public static Truth Compare(FactValue actual, Comparison c) => c.Op switch
+    public static Truth Compare(FactValue actual, Comparison c) => actual is SplitValue split
+        ? split.Parts.Any(p => Compare(FactValue.OfKey(p.Key), c) == Truth.True) ? Truth.True : Truth.False
+        : c.Op switch
     {
         ComparisonOp.Equals => Eq(actual, c.Value),
         ComparisonOp.In => c.Values.Any(v => Eq(actual, v) == Truth.True) ? Truth.True : Truth.False,

@@ -1,0 +1,57 @@
+using BotAssistant.Language;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Facts;
+
+/// <summary>
+/// Several quantities of one kind in one message, each a frame of a tier word and the number it governs:
+/// "省外就业6个 省内县外4个 县内5个" (placements by where they went), "考了个中级又考了个高级" (two certificates).
+/// A frame's number is the one in its stretch of text, up to the next tier word; coordination (和, 又, 还, 、) joins
+/// tier words into one list, an alternative (还是, 或) or an enumeration question (分别, 各) does not.
+/// </summary>
+public static class QuantityFrames
+{
+    public sealed record Frames(SplitValue Split, IReadOnlySet<Entity> Numbers);
+
+    /// <summary>Placements per destination; one destination with its number is a frame too (省外就业6个).</summary>
+    public static Frames? Destinations(Understanding u)
+    {
+        var tiers = u.All(EntityKind.Destination).OrderBy(e => e.Start).ToList();
+        if (tiers.Count == 0 || Alternatives(u.Normalized))
+        {
+            return null;
+        }
+
+        var numbers = u.Entities.Where(e => e.Number is not null && e.Kind is EntityKind.Count or EntityKind.Number).OrderBy(e => e.Start).ToList();
+        var after = tiers.Select((t, i) => numbers.FirstOrDefault(n => n.Start >= t.End && n.Start < (i + 1 < tiers.Count ? tiers[i + 1].Start : int.MaxValue))).ToList();
+        var before = tiers.Select((t, i) => numbers.LastOrDefault(n => n.End <= t.Start && n.Start >= (i > 0 ? tiers[i - 1].End : 0))).ToList();
+        var chosen = after.All(n => n is not null) ? after : before.All(n => n is not null) ? before : null;
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        var parts = tiers.Zip(chosen, (t, n) => (Key: t.Value, Count: n!.Number!.Value))
+            .GroupBy(p => p.Key).Select(g => (g.Key, g.Sum(p => p.Count))).ToList();
+        return new Frames(new SplitValue(parts), chosen.OfType<Entity>().ToHashSet());
+    }
+
+    /// <summary>Two or more certificate levels the user says they hold (考了中级又考了高级), one each.</summary>
+    public static SplitValue? Certificates(Understanding u)
+    {
+        var levels = u.All(EntityKind.CertificateLevel).OrderBy(e => e.Start).Select(e => e.Value).Distinct().ToList();
+        if (levels.Count < 2 || Alternatives(u.Normalized) || u.IsAbout(Intent.AskAmount) && Enumerates(u.Normalized))
+        {
+            return null;
+        }
+
+        return new SplitValue(levels.Select(l => (l, 1m)).ToList());
+    }
+
+    /// <summary>中级还是高级, 初级或者中级: one of them, not both.</summary>
+    private static bool Alternatives(string text) => text.Contains("还是", StringComparison.Ordinal) || text.Contains('或');
+
+    /// <summary>初级 中级 高级 分别多少 / 各多少 / 都是多少: asks for each tier, holds none of them.</summary>
+    private static bool Enumerates(string text) =>
+        text.Contains("分别", StringComparison.Ordinal) || text.Contains("各", StringComparison.Ordinal) || text.Contains("都是", StringComparison.Ordinal);
+}
