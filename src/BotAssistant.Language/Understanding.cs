@@ -14,6 +14,7 @@ public enum Intent
     AskMaterials,
     AskPeriod,
     AskSource,
+    AskDepartment,
     ComparePlaces,
     ListMeasures,
     AskCombination,

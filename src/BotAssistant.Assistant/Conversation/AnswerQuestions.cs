@@ -95,6 +95,28 @@ public static class AnswerQuestions
         return reply;
     }
 
+    /// <summary>"找哪个部门": each measure's departments as the document names them, and the place's bureau and hotline.</summary>
+    public static Reply Departments(TurnScope s, IReadOnlyList<Measure> measures)
+    {
+        var reply = new Reply();
+        if (measures.Count == 0)
+        {
+            return reply.Say(s.Texts.Say("department.nothing", ("hotline", s.Options.Hotline)));
+        }
+
+        foreach (var m in measures.Take(s.Options.MaxMeasuresPerAnswer))
+        {
+            reply.Say(s.Texts.Say("department.line", ("place", s.Writer.PlaceName(m.Place)), ("name", m.Name),
+                ("departments", m.Departments.Count > 0 ? string.Join("、", m.Departments) : s.Writer.Bureau(m.Place)),
+                ("source", s.Writer.Source(m))));
+        }
+
+        var places = measures.Select(m => m.Place).Distinct().ToList();
+        reply.Say(s.Texts.Say("department.footer", ("bureau", string.Join("、", places.Select(p => s.Writer.Bureau(p)))), ("hotline", s.Options.Hotline)));
+        s.State.Focus = measures.Select(m => m.Id).ToList();
+        return reply;
+    }
+
     private static IEnumerable<Measure> Partners(TurnScope s, IReadOnlyList<Measure> measures) =>
         s.ForAudience(s.Catalog.Measures.Where(o => !measures.Contains(o) && measures.Any(m => Exclusive(m, o))));
 

@@ -286,6 +286,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return MaterialsFlow.Materials(s, named.Count > 0 ? named : Measures(s, state.Focus.Count > 0 ? state.Focus : state.LastResult));
         }
 
+        if (u.IsAbout(Intent.AskDepartment) && !u.IsAbout(Intent.AskAmount))
+        {
+            var named = topics.Count > 0 ? LookupFlow.Named(s, PlacesFor(s)) : [];
+            return AnswerQuestions.Departments(s, named.Count > 0 ? named : Measures(s, state.Focus.Count > 0 ? state.Focus : state.LastResult));
+        }
+
         if (topics.Count == 0)
         {
             if (u.IsAbout(Intent.AskSource) && state.Focus.Count > 0)
@@ -331,6 +337,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var question = Questions.Ask(s, next);
         question.Question.Insert(0, s.Texts.Say("lookup.to_confirm"));
         answer.Question.AddRange(question.Question);
+        answer.Skip = question.Skip;
         answer.Actions.AddRange(question.Actions);
         answer.ExpectsInput = true;
         return answer;
@@ -381,6 +388,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         side.Actions.Clear();
         side.Question.Add(texts.Say("screen.resume"));
         side.Question.AddRange(question.Question);
+        side.Skip = question.Skip;
         side.Actions.AddRange(question.Actions);
         side.ExpectsInput = true;
         return side;

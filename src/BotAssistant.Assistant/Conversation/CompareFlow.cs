@@ -54,8 +54,23 @@ public static class CompareFlow
             : s.Texts.Say("compare.row", ("place", s.Writer.PlaceName(r.Place)), ("name", r.Measure.Name),
                 ("amount", shorts[r.Measure.Id]), ("validity", PolicyEngine.ValidityOf(r.Measure, s.AsOf).Text),
                 ("source", s.Writer.Source(r.Measure))))));
-        reply.Say(s.Texts.Say("compare.footer", ("hotline", s.Options.Hotline)));
+        var footer = s.Texts.Say("compare.footer", ("hotline", s.Options.Hotline));
+        reply.Say(footer);
         reply.Cards.Add(Card(s, title, rows, shorts));
+        // The card is the table; beside it only what it is and where to ask. Plain text gets one short line a row,
+        // the clauses once at the end, since a WeChat page holds a few hundred characters.
+        reply.BesideCards = [s.Texts.Say("compare.beside_card", ("title", title.TrimEnd('：', ':'))), footer];
+        reply.PlainText =
+        [
+            title,
+            string.Join("\n", rows.Select(r => r.Measure is null
+                ? s.Texts.Say("compare.row_missing", ("place", s.Writer.PlaceName(r.Place)))
+                : s.Texts.Say("compare.row_plain", ("place", s.Writer.PlaceName(r.Place)), ("name", r.Measure.Name), ("amount", shorts[r.Measure.Id]),
+                    ("ended", PolicyEngine.ValidityOf(r.Measure, s.AsOf).Status == Validity.Ended ? s.Texts.Say("compare.ended_mark") : "")))),
+            s.Texts.Say("compare.sources", ("sources", string.Join("；", rows.Select(r => r.Measure).OfType<Measure>().GroupBy(m => m.Document)
+                .Select(g => (g.Key.Number == "无文号" ? $"《{g.Key.Title}》" : g.Key.Number) + string.Concat(g.Select(m => m.Clause).Distinct()))))),
+            footer,
+        ];
         var measures = rows.Select(r => r.Measure).OfType<Measure>().ToList();
         s.State.Focus = measures.Select(m => m.Id).ToList();
         reply.Summary = Summaries.Of("compare", s, measures.Select(m => s.Rule(m)));
@@ -106,21 +121,27 @@ public static class CompareFlow
         s.Catalog.Measures.GroupBy(m => m.Topic).Where(g => g.Select(m => m.Place).Distinct().Count() >= 3)
             .OrderByDescending(g => g.Select(m => m.Place).Distinct().Count()).Take(4).Select(g => g.Key);
 
+    /// <summary>
+    /// One block a row: place, measure and amount on one line (what is compared is read together), then the period and
+    /// the clause in small print.
+    /// </summary>
     private static Attachment Card(TurnScope s, string title, List<(string Place, Measure? Measure)> rows, Dictionary<string, string> shorts)
     {
         var body = new JsonArray { new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["wrap"] = true } };
         foreach (var (place, measure) in rows)
         {
-            body.Add(new JsonObject
+            var items = new JsonArray
             {
-                ["type"] = "ColumnSet",
-                ["separator"] = true,
-                ["columns"] = new JsonArray
-                {
-                    Column(s.Writer.PlaceName(place), "auto", bold: true),
-                    Column(measure is null ? s.Texts.Say("compare.cell_missing") : $"{measure.Name}：{shorts[measure.Id]}", "stretch", bold: false),
-                },
-            });
+                Block(measure is null
+                    ? s.Texts.Say("compare.row_missing", ("place", s.Writer.PlaceName(place))).TrimStart('·', ' ')
+                    : s.Texts.Say("compare.cell", ("place", s.Writer.PlaceName(place)), ("name", measure.Name), ("amount", shorts[measure.Id])), subtle: false),
+            };
+            if (measure is not null)
+            {
+                items.Add(Block($"{PolicyEngine.ValidityOf(measure, s.AsOf).Text}；{s.Writer.Source(measure)}", subtle: true));
+            }
+
+            body.Add(new JsonObject { ["type"] = "Container", ["separator"] = true, ["items"] = items });
         }
 
         var card = new JsonObject
@@ -133,12 +154,9 @@ public static class CompareFlow
         return AdaptiveCards.ToAttachment(card);
     }
 
-    private static JsonObject Column(string text, string width, bool bold) => new()
-    {
-        ["type"] = "Column",
-        ["width"] = width,
-        ["items"] = new JsonArray { new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["weight"] = bold ? "Bolder" : "Default" } },
-    };
+    private static JsonObject Block(string text, bool subtle) => subtle
+        ? new() { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None" }
+        : new() { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
 
     /// <summary>
     /// The kinds of measure a message names. A phrase that also names a group of people (返乡创业 → 返乡人员) says who

@@ -31,9 +31,12 @@ public static class LookupFlow
         var facts = s.Facts();
         var results = measures.Select(m => Judged(s, m, facts)).ToList();
         var reply = new Reply();
+        var explained = false;
         foreach (var r in results.Take(s.Options.MaxMeasuresPerAnswer))
         {
-            reply.Say(s.Writer.Block(r, s.AsOf, withQuote) + Verdict(s, r));
+            var ended = r.Validity.Status == Validity.Ended;
+            reply.Say(s.Writer.Block(r, s.AsOf, withQuote, explainEnded: ended && !explained) + Verdict(s, r));
+            explained |= ended;
         }
 
         if (results.Count > s.Options.MaxMeasuresPerAnswer)

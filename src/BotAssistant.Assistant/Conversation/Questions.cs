@@ -14,7 +14,7 @@ public static class Questions
         var reply = new Reply { ExpectsInput = true };
         if (retry && bank?.Retry is null)
         {
-            reply.Question.Add(s.Texts.Say("question.retry_prefix"));
+            reply.Skip = new SkipHint(s.Texts.Say("question.retry_prefix"), s.Texts.Say("question.retry_prefix_numbered"), s.Texts.Say("button.unknown"));
         }
 
         reply.Question.Add(text);

@@ -46,12 +46,13 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
 
     public string Conditions(Measure m) => string.Join("；", PolicyEngine.DescribeConditions(m));
 
-    public string Period(Measure m, DateOnly asOf)
+    /// <param name="explainEnded">Whether an ended period says what that means for the reader; once a reply is enough.</param>
+    public string Period(Measure m, DateOnly asOf, bool explainEnded = true)
     {
         var validity = PolicyEngine.ValidityOf(m, asOf);
         // The document's own period wording only adds something when it names no end date the engine could state.
         var stated = validity.Until is null && m.Period.Text is { Length: > 0 } t ? t + "，" : "";
-        return texts.Say(validity.Status == Validity.Ended ? "period.ended" : "period.line",
+        return texts.Say(validity.Status == Validity.Ended && explainEnded ? "period.ended" : "period.line",
             ("stated", stated), ("validity", validity.Text), ("asof", Date(asOf)));
     }
 
@@ -62,7 +63,7 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
     public string Quote(Measure m) => texts.Say("measure.quote", ("source", Source(m)), ("quote", m.Quote));
 
     /// <summary>The full block a lookup shows for one measure.</summary>
-    public string Block(MeasureResult r, DateOnly asOf, bool withQuote)
+    public string Block(MeasureResult r, DateOnly asOf, bool withQuote, bool explainEnded = true)
     {
         var m = r.Measure;
         var lines = new List<string> { $"{Title(m)}：{AmountLine(r)}" };
@@ -71,7 +72,7 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
             lines.Add(texts.Say("measure.conditions", ("conditions", Conditions(m))));
         }
 
-        lines.Add(Period(m, asOf));
+        lines.Add(Period(m, asOf, explainEnded));
         lines.Add(withQuote ? Quote(m) : Source(m));
         if (m.Limits.Note is { Length: > 0 } note)
         {

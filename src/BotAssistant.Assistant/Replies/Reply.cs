@@ -13,6 +13,9 @@ public sealed record ChannelProfile(bool Cards, bool Markdown, int? MaxChars)
     };
 }
 
+/// <summary>A hint before a question on how to skip it, worded for buttons and for a numbered menu.</summary>
+public sealed record SkipHint(string Buttons, string Numbered, string ButtonTitle);
+
 /// <summary>The activities of one answer, built channel-neutral and rendered by <see cref="ReplyRenderer"/>.</summary>
 public sealed class Reply
 {
@@ -33,6 +36,25 @@ public sealed class Reply
     public object? Summary { get; set; }
 
     public bool ExpectsInput { get; set; }
+
+    /// <summary>What to say beside the cards where cards render (a table needs only its title and a line, not itself again).</summary>
+    public List<string>? BesideCards { get; set; }
+
+    /// <summary>A shorter form of the paragraphs for plain-text channels (WeChat pages are short).</summary>
+    public List<string>? PlainText { get; set; }
+
+    /// <summary>
+    /// How to skip the question, said before it: on a channel with buttons, the words of the button; on a numbered
+    /// menu, its number, which only the rendering knows. {n} in <see cref="SkipHint.Numbered"/> is that number.
+    /// </summary>
+    public SkipHint? Skip { get; set; }
+
+    /// <summary>
+    /// Follow-ups offered after a finished answer. Where cards render they are a card's buttons, not suggested actions:
+    /// suggested actions tell a client (and a tester) that a question is waiting, and none is. Plain-text channels get
+    /// them as the numbered menu.
+    /// </summary>
+    public List<string> NextSteps { get; } = [];
 
     public Reply Say(string paragraph)
     {
@@ -59,13 +81,22 @@ public static class ReplyRenderer
         ArgumentNullException.ThrowIfNull(channel);
         var activities = new List<Activity>();
         var asks = reply.Question.Count > 0;
-        if (reply.Paragraphs.Count > 0 || !asks)
+        var cards = channel.Cards && reply.Cards.Count > 0;
+        var paragraphs = cards ? reply.BesideCards ?? reply.Paragraphs : !channel.Cards ? reply.PlainText ?? reply.Paragraphs : reply.Paragraphs;
+        if (paragraphs.Count > 0 || !asks)
         {
-            var answer = Message(Text(reply.Paragraphs, channel), asks ? [] : reply.Actions, !asks && reply.ExpectsInput);
+            var steps = asks || reply.NextSteps.Count == 0 ? [] : reply.NextSteps.Select(t => CardAction.ImBack(t, t)).ToList();
+            var actions = asks ? [] : reply.Actions.Count > 0 || channel.Cards ? reply.Actions : steps;
+            var answer = Message(Text(paragraphs, channel), actions, !asks && reply.ExpectsInput);
             answer.Value = reply.Summary;
-            if (channel.Cards && reply.Cards.Count > 0)
+            if (cards)
             {
                 answer.Attachments = [.. reply.Cards];
+            }
+
+            if (channel.Cards && steps.Count > 0)
+            {
+                answer.Attachments = [.. answer.Attachments ?? [], new HeroCard { Buttons = steps }.ToAttachment()];
             }
 
             activities.Add(answer);
@@ -73,12 +104,23 @@ public static class ReplyRenderer
 
         if (asks)
         {
-            var question = Message(Text(reply.Question, channel), reply.Actions, expectsInput: true);
-            question.Value ??= reply.Paragraphs.Count == 0 ? reply.Summary : null;
+            var question = Message(Text(SkipFirst(reply, channel).Concat(reply.Question), channel), reply.Actions, expectsInput: true);
+            question.Value ??= paragraphs.Count == 0 ? reply.Summary : null;
             activities.Add(question);
         }
 
         return activities;
+    }
+
+    private static IEnumerable<string> SkipFirst(Reply reply, ChannelProfile channel)
+    {
+        if (reply.Skip is not { } skip)
+        {
+            return [];
+        }
+
+        var number = reply.Actions.FindIndex(a => a.Title == skip.ButtonTitle) + 1;
+        return [channel.Cards || number == 0 ? skip.Buttons : skip.Numbered.Replace("{n}", number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)];
     }
 
     private static Activity Message(string text, IList<CardAction> actions, bool expectsInput)

@@ -52,6 +52,9 @@ public static class ScreeningWriter
             ? s.Texts.Say("screen.facts", ("facts", FactSummary(s)), ("example", example))
             : s.Texts.Say("screen.facts_plain", ("facts", FactSummary(s))));
         reply.Say(s.Texts.Say("screen.footer", ("hotline", s.Options.Hotline), ("bureau", w.Bureau(s.Place))));
+        // What people ask next, as buttons (a numbered menu on WeChat), so nobody has to guess the words.
+        reply.NextSteps.AddRange(s.Texts.Say("screen.next_steps").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
         s.State.LastResult = eligible.Concat(maybe).Select(r => r.Measure.Id).ToList();
         s.State.LastWeighed = result.Results.Select(r => r.Measure.Id).ToList();
         // Follow-ups ("需要什么材料", "原文呢") are about what applies, else what may, else what was weighed.

@@ -17,7 +17,7 @@ internal sealed class IntentClassifier
     // Ties go to the more specific intent.
     private static readonly Intent[] Precedence =
     [
-        Intent.ProvideInformation, Intent.Restart, Intent.Cancel, Intent.Back, Intent.AskWhyNot, Intent.AskCombination, Intent.AskSource, Intent.ComparePlaces,
+        Intent.ProvideInformation, Intent.Restart, Intent.Cancel, Intent.Back, Intent.AskWhyNot, Intent.AskCombination, Intent.AskSource, Intent.AskDepartment, Intent.ComparePlaces,
         Intent.AskMaterials, Intent.AskPeriod, Intent.AskAmount, Intent.AskConditions, Intent.Screen, Intent.ListMeasures,
         Intent.OutOfScope, Intent.Help, Intent.Greet, Intent.Unknown,
     ];

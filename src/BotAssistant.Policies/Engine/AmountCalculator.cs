@@ -164,10 +164,11 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
     private string StepText(TieredAmount a, TierStep s)
     {
         var when = s.EqualsValue is { } e ? text.Display(a.By, e)
-            : string.Join("", new[]
+            // ≥ includes the bound and < leaves it out, as the documents' 以上 (含本数) and 以下/不足 do.
+            : string.Join("且", new[]
             {
-                s.Min is { } min ? $"≥{N(min)}" : null,
-                s.Below is { } below ? $"<{N(below)}" : null,
+                s.Min is { } min ? $"≥{text.Display(a.By, FactValue.Of(min))}" : null,
+                s.Below is { } below ? $"<{text.Display(a.By, FactValue.Of(below))}" : null,
             }.OfType<string>());
         return $"{when} {N(s.Value)}{a.Unit}";
     }
