@@ -13,6 +13,8 @@ namespace BotAssistant.Assistant.Conversation;
 /// </summary>
 public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, AssistantOptions options)
 {
+    private DialogTexts Texts => texts;
+
     public Reply Welcome(AssistantState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -58,18 +60,40 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
     private Reply Route(TurnScope s)
     {
+        var (turn, doubt) = Read(s);
+        if (turn is null)
+        {
+            return doubt!;
+        }
+
+        foreach (var rule in Rules)
+        {
+            if (rule.When(turn) && rule.Then(this, turn) is { } reply)
+            {
+                return reply;
+            }
+        }
+
+        return NotUnderstood(new Reply(), s);
+    }
+
+    /// <summary>
+    /// What this message does, read once: the facts it gave are stored (a side trip to another place's measure does not
+    /// move the user), then the rules below look only at this.
+    /// </summary>
+    private (TurnActs? Turn, Reply? Doubt) Read(TurnScope s)
+    {
         var u = s.Understanding;
         var state = s.State;
         var pendingBefore = state.Pending;
         var extracted = s.Extractor.Extract(u, s.Role, state.Pending, state.Choices, s.AsOf);
-        var topics = CompareFlow.Topics(s);
-        var answered = extracted.AnsweredPending || extracted.SkippedPending;
-
         if (Inconsistent(s, extracted) is { } doubt)
         {
-            return doubt;
+            return (null, doubt);
         }
 
+        var topics = CompareFlow.Topics(s);
+        var answered = extracted.AnsweredPending || extracted.SkippedPending;
         // "对了，巫山那边见习补贴多少" in the middle of a 平凉 screening asks about 巫山; it does not move the user there.
         var sideTrip = state.Screening && pendingBefore is not null && !answered && topics.Count > 0 && s.Place is not null;
         foreach (var (name, value) in extracted.Values)
@@ -91,93 +115,64 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         }
 
         var situation = extracted.Values.Keys.Any(k => k is not ("place" or "role"));
-        var content = situation || topics.Count > 0 || u.Places.Count > 0;
-        if (s.AsOfChanged && !content)
-        {
-            return Redo(s);
-        }
+        return (new TurnActs(s, extracted, topics, pendingBefore, answered, situation,
+            Content: situation || topics.Count > 0 || u.Places.Count > 0), null);
+    }
 
-        // 医保报销, 养老金, 公积金: another office's business. Said with no measure of ours, it gets that office.
-        if (!answered && topics.Count == 0 && Referral(u.Normalized) is { } referral)
-        {
-            var referred = new Reply().Say(texts.Say("scope.referral",
-                ("domain", referral.Name), ("office", referral.Office), ("hotline", referral.Hotline)));
-            return Resume(s, referred);
-        }
-
-        // "重庆户籍" answering 是否本市户籍 names a place without asking about it.
-        if (u.UncoveredPlaces.FirstOrDefault() is { } foreign && u.Places.Count == 0 && !extracted.AnsweredPending)
-        {
-            return OutOfScope(s, foreign.Text);
-        }
-
-        if (!content && !answered)
-        {
-            if (Control(s) is { } control)
+    /// <summary>
+    /// The dialogue policy: the first rule whose reading holds and that has something to say answers the turn. Read top
+    /// to bottom it is the order of precedence a person would use: a changed date first, then another office's
+    /// business, then control words, then the open question, then questions about the answer and side questions, then
+    /// a new screening, lookups and lists, and last what was not understood.
+    /// </summary>
+    private static readonly IReadOnlyList<DialogueRule> Rules =
+    [
+        new("按2023年的政策算: the same question again on the new date",
+            t => t.Scope.AsOfChanged && !t.Content, (b, t) => b.Redo(t.Scope)),
+        new("医保报销, 养老金, 公积金 with no measure of ours: that office",
+            t => !t.Answered && t.Topics.Count == 0, (b, t) => b.Referral(t.U.Normalized) is { } r
+                ? b.Resume(t.Scope, new Reply().Say(b.Texts.Say("scope.referral", ("domain", r.Name), ("office", r.Office), ("hotline", r.Hotline))))
+                : null),
+        new("a place we do not cover, not said as an answer (重庆户籍 answering 是否本市户籍 is one)",
+            t => t.U.UncoveredPlaces.Any() && t.U.Places.Count == 0 && !t.Extracted.AnsweredPending,
+            (b, t) => b.OutOfScope(t.Scope, t.U.UncoveredPlaces.First().Text)),
+        new("上一步, 重新开始, 取消, 帮助 with nothing else said",
+            t => !t.Content && !t.Answered, (b, t) => b.Control(t.Scope)),
+        new("an answer to the open question, or more about the same case, keeps the screening going",
+            t => t.State.Screening && t.PendingBefore is not null && (t.Answered || t.Situation) && t.SameTopic && !t.AsksSomethingElse,
+            (_, t) => ScreeningFlow.Continue(t.Scope)),
+        new("能同时领吗, 为什么不能拿: about the answer given",
+            t => t.U.Intent is Intent.AskCombination or Intent.AskWhyNot, (b, t) => AboutTheAnswer(t.Scope, t.Topics) is { } r ? b.Resume(t.Scope, r) : null),
+        new("compare, materials, department, source, lookup: answered, then the screening resumes",
+            _ => true, (b, t) => SideQuestion(t.Scope, t.Topics, t.Situation) is { } r ? b.Resume(t.Scope, r) : null),
+        new("我能领什么, or a case told: a new screening",
+            t => t.U.IsAbout(Intent.Screen) || t.Situation, (_, t) =>
             {
-                return control;
-            }
-        }
+                StartScreening(t.State, []);
+                return ScreeningFlow.Continue(t.Scope);
+            }),
+        new("不对，我是在平凉 after an answer about 巫山: the same kind of measure in the place meant",
+            t => t.U.Places.Count == 1 && !t.U.IsAbout(Intent.ListMeasures) && !t.State.Screening, (_, t) => MovedPlace(t.Scope)),
+        new("平凉有哪些政策, or a place alone: the list",
+            t => t.U.IsAbout(Intent.ListMeasures) || (t.U.Places.Count == 1 && t.Extracted.Values.Count <= 2),
+            (b, t) => b.Resume(t.Scope, LookupFlow.List(t.Scope))),
+        new("天气, 股票: what we cover",
+            t => t.U.IsAbout(Intent.OutOfScope) && !t.U.IsAbout(Intent.ProvideInformation), (b, t) => b.OutOfScope(t.Scope, null)),
+        new("an open question not answered: asked again",
+            t => t.State.Screening && t.PendingBefore is not null, (b, t) => b.Retry(t.Scope, t.PendingBefore!)),
+        new("你好", t => t.U.IsAbout(Intent.Greet), (b, t) => b.Welcome(t.State)),
+        new("anything else out of scope", t => t.U.IsAbout(Intent.OutOfScope), (b, t) => b.OutOfScope(t.Scope, null)),
+    ];
 
-        // An answer to the open question keeps the screening going, even when it names the measure again
-        // ("见习期6个月"); new facts without a new topic are corrections or extra detail.
-        var sameTopic = topics.Count == 0 || topics.All(state.Topics.Contains) || answered;
-        var asksSomethingElse = answered
-            ? u.Intent is Intent.ComparePlaces or Intent.AskMaterials
-            : u.IsAbout(Intent.ComparePlaces) || u.IsAbout(Intent.AskMaterials) || u.IsAbout(Intent.ListMeasures);
-        if (state.Screening && pendingBefore is not null && (answered || situation) && sameTopic && !asksSomethingElse)
+    private static Reply? MovedPlace(TurnScope s)
+    {
+        if (FocusTopics(s) is not { Count: > 0 } focusTopics)
         {
-            return ScreeningFlow.Continue(s);
+            return null;
         }
 
-        if (AboutTheAnswer(s, topics) is { } about)
-        {
-            return Resume(s, about);
-        }
-
-        var side = SideQuestion(s, topics, situation);
-        if (side is not null)
-        {
-            return Resume(s, side);
-        }
-
-        if (u.IsAbout(Intent.Screen) || situation)
-        {
-            StartScreening(state, []);
-            return ScreeningFlow.Continue(s);
-        }
-
-        // "不对，我是在平凉" after a 巫山 answer: the same kind of measure, in the place they meant.
-        if (u.Places.Count == 1 && !u.IsAbout(Intent.ListMeasures) && !state.Screening && FocusTopics(s) is { Count: > 0 } focusTopics)
-        {
-            var moved = s.ForAudience(s.Catalog.ForPlace(u.Places[0]).Where(m => focusTopics.Contains(m.Topic))).ToList();
-            if (moved.Count > 0)
-            {
-                return LookupFlow.Answer(s, moved, withQuote: false);
-            }
-        }
-
-        if (u.IsAbout(Intent.ListMeasures) || (u.Places.Count == 1 && extracted.Values.Count <= 2))
-        {
-            return Resume(s, LookupFlow.List(s));
-        }
-
-        if (u.IsAbout(Intent.OutOfScope) && !u.IsAbout(Intent.ProvideInformation))
-        {
-            return OutOfScope(s, null);
-        }
-
-        if (state.Screening && pendingBefore is not null)
-        {
-            return Retry(s, pendingBefore);
-        }
-
-        if (u.IsAbout(Intent.Greet))
-        {
-            return Welcome(state);
-        }
-
-        return u.IsAbout(Intent.OutOfScope) ? OutOfScope(s, null) : NotUnderstood(new Reply(), s);
+        var moved = s.ForAudience(s.Catalog.ForPlace(s.Understanding.Places[0]).Where(m => focusTopics.Contains(m.Topic))).ToList();
+        return moved.Count > 0 ? LookupFlow.Answer(s, moved, withQuote: false) : null;
     }
 
     /// <summary>
