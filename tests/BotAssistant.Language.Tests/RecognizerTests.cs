@@ -81,6 +81,14 @@ public class RecognizerTests
         Assert.Equal("yes", u.YesNo);
     }
 
+    [Theory]
+    [InlineData("贷款1,500元", "贷款1500元")]
+    [InlineData("月3，12", "月3，12")]
+    [InlineData("3,12个", "3，12个")]
+    [InlineData("12,0000", "12，0000")]
+    public void Only_an_ascii_comma_before_three_digits_joins_a_number(string text, string normalized) =>
+        Assert.Equal(normalized, TestModel.U(text).Normalized);
+
     [Fact]
     public void NormalizerMapsWidthTraditionalAndPunctuation()
     {

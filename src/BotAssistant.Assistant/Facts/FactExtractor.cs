@@ -401,8 +401,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     }
 
     /// <summary>
-    /// A perfective of the question's own verb, with no negation: to "缴纳社保几个月", "依法缴纳了社会保险" says it
-    /// happened; "对了，…" (by the way) does not, as 对 is not what was asked about.
+    /// A perfective (了/过) or progressive (在) of the question's own verb, with no negation: to "缴纳社保几个月",
+    /// "依法缴纳了社会保险", "都交了", "一直在交" say it happened; "对了，…" (by the way) does not, as 对 is not what was
+    /// asked about. 缴 and 交 are one verb as people say it (交社保).
     /// </summary>
     private static bool SaysItHappened(string text, string asked)
     {
@@ -411,9 +412,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return false;
         }
 
+        asked = asked.Replace('缴', '交');
+        text = text.Replace('缴', '交');
         for (var i = 1; i < text.Length; i++)
         {
-            if (text[i] is '了' or '过' && asked.Contains(text[i - 1]))
+            if ((text[i] is '了' or '过' && asked.Contains(text[i - 1])) || (text[i - 1] == '在' && asked.Contains(text[i]) && !IsNoun(text, i)))
             {
                 return true;
             }
@@ -422,8 +425,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         return false;
     }
 
+    /// <summary>在社保局: after 在, a place noun, not a verb in progress.</summary>
+    private static bool IsNoun(string text, int i) => i + 1 < text.Length && text[i + 1] is '局' or '所' or '中' or '处' or '里';
+
     private string AskedText(string fact, FactDefinition def) =>
-        texts.Questions.GetValueOrDefault(fact) is { } q ? string.Concat(q.Ask, string.Concat(q.AskByRole.Values), def.Label) : def.Label;
+        texts.Questions.GetValueOrDefault(fact) is { } q ? string.Concat(q.Ask, q.Retry, string.Concat(q.AskByRole.Values), def.Label) : def.Label;
 
     private string? ChoiceKey(Understanding u, FactDefinition def, IReadOnlyList<string> choices)
     {

@@ -153,7 +153,8 @@ public sealed class Normalizer
         return c switch
         {
             '.' => betweenDigits ? '.' : '。',
-            ',' => betweenDigits ? '\0' : '，',
+            // Only an ASCII comma before a group of three digits joins a number (1,500); "3，12" lists two.
+            ',' => betweenDigits && s[i] == ',' && ThreeDigitGroup(s, i + 1) ? '\0' : '，',
             '?' => '？',
             '!' => '！',
             ':' => '：',
@@ -165,6 +166,10 @@ public sealed class Normalizer
             _ => c,
         };
     }
+
+    private static bool ThreeDigitGroup(string s, int from) =>
+        from + 3 <= s.Length && IsDigitLike(s[from]) && IsDigitLike(s[from + 1]) && IsDigitLike(s[from + 2])
+        && (from + 3 == s.Length || !IsDigitLike(s[from + 3]));
 
     private static bool IsDigitLike(char c) => char.IsAsciiDigit(c) || c is >= '\uFF10' and <= '\uFF19';
 

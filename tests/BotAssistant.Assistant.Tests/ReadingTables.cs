@@ -1,0 +1,75 @@
+using BotAssistant.Assistant.Facts;
+using BotAssistant.Language;
+using BotAssistant.Policies;
+
+namespace BotAssistant.Assistant.Tests;
+
+/// <summary>The kinds of reading, one table each: what a message says, whatever question is open.</summary>
+public sealed class ReadingTables
+{
+    private static readonly DateOnly AsOf = new(2026, 12, 1);
+
+    private static IReadOnlyDictionary<string, FactValue> Read(string text, string? role = null, string? pending = null)
+    {
+        var snapshot = AssistantHarness.Knowledge.Current;
+        var expected = pending is null ? null : ExpectedFor(snapshot.Catalog, pending);
+        var u = snapshot.Language.Understand(text, new UnderstandingContext(AsOf, expected));
+        return new FactExtractor(snapshot.Catalog, AssistantHarness.Texts).Extract(u, role, pending, [], AsOf).Values;
+    }
+
+    /// <summary>The open question as the assistant states it to the language layer: its type and its words.</summary>
+    private static ExpectedAnswer ExpectedFor(Catalog catalog, string fact) => catalog.Facts[fact].Type switch
+    {
+        FactType.Bool => ExpectedAnswer.YesNo(fact) with
+        {
+            Question = AssistantHarness.Texts.Questions[fact] is var q ? string.Concat(q.Ask, q.Retry, string.Concat(q.AskByRole.Values), catalog.Facts[fact].Label) : "",
+        },
+        FactType.Number => ExpectedAnswer.Number(fact),
+        _ => new ExpectedAnswer(fact, ExpectedKind.Choice, []),
+    };
+
+    private static string? Value(string text, string fact, string? role = null, string? pending = null) =>
+        Read(text, role, pending).GetValueOrDefault(fact)?.ToString();
+
+    [Theory]
+    [InlineData("我在积山，去年毕业的", "稷山")]
+    [InlineData("巫三县的 想问下见习补贴", "巫山")]
+    [InlineData("崆峒区的企业", "平凉")]
+    [InlineData("在兰州上的大学，现在回平凉了", "平凉")]
+    [InlineData("以前在北京打过工，现在在泾源", "泾源")]
+    [InlineData("在兰州上的大学", null)]
+    public void 地点_where_the_user_is(string text, string? place) => Assert.Equal(place, Value(text, "place"));
+
+    [Theory]
+    [InlineData("是的都交了", "social_insurance_months", ">=1")]
+    [InlineData("交了8个月", "social_insurance_months", "8")]
+    [InlineData("还没交", "social_insurance_months", "0")]
+    [InlineData("一直在交", "social_insurance_months", ">=1")]
+    [InlineData("签了三年", "contract_years", "3")]
+    [InlineData("失业保险从今年三月开始交，一共交了8个月", "receiving_unemployment_benefit", null)]
+    [InlineData("不知道", "hired_count", null)]
+    public void 类型化回答_the_open_questions_type_decides(string text, string pending, string? expected) =>
+        Assert.Equal(expected, Value(text, pending, "employer", pending));
+
+    [Theory]
+    [InlineData("一个都没留用", "trainees_retained", "0")]
+    [InlineData("社保还没交", "social_insurance_months", "0")]
+    [InlineData("上年度一直没裁员", "laid_off_count", "0")]
+    [InlineData("没签合同", "contract_years", "0")]
+    [InlineData("留用了3个", "trainees_retained", "3")]
+    public void 否定与零_a_negated_count_is_none(string text, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
+    [Theory]
+    [InlineData("公司25个人参保 上年度裁了6个", "layoff_rate", 24)]
+    [InlineData("接收了10个见习生 留用了6个", "retention_rate", 60)]
+    [InlineData("见习生8个 留下来4个", "retention_rate", 50)]
+    public void 派生事实_a_rate_from_its_counts(string text, string rate, double percent)
+    {
+        var catalog = AssistantHarness.Knowledge.Current.Catalog;
+        var facts = Read(text, "employer").Aggregate(catalog.NewFacts(), (set, kv) => set.With(kv.Key, kv.Value));
+
+        Assert.True(facts.TryGet(rate, out var value), $"{rate} not derived from {string.Join(", ", facts.Given.Keys)}");
+        Assert.Equal((decimal)percent, Math.Round(((NumberValue)value).Value, 2));
+    }
+}
