@@ -67,6 +67,7 @@ while (Stopwatch.GetTimestamp() < warmUntil)
 var samples = new List<double>();
 var gen0Before = GC.CollectionCount(0);
 var gen2Before = GC.CollectionCount(2);
+var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
 for (var round = 0; round < 30; round++)
 {
     foreach (var script in screenings.Concat(transcripts))
@@ -75,6 +76,7 @@ for (var round = 0; round < 30; round++)
     }
 }
 
+var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 var gen0 = GC.CollectionCount(0) - gen0Before;
 var gen2 = GC.CollectionCount(2) - gen2Before;
 
@@ -87,8 +89,10 @@ foreach (var g in questionCounts.GroupBy(q => q.Questions).OrderBy(g => g.Key))
 }
 
 Console.WriteLine($"  ≤5: {questionCounts.Count(q => q.Questions <= 5) * 100.0 / Math.Max(1, questionCounts.Count):F0}%; max {questionCounts.Max(q => q.Questions)} ({questionCounts.MaxBy(q => q.Questions).Name})");
-Console.WriteLine($"turn (understand + decide + render), cold (first 30 rounds): n={cold.Count} p50={cold[cold.Count / 2]:F0} µs p99={cold[Math.Min(cold.Count - 1, (int)(cold.Count * 0.99))]:F0} µs");
-Console.WriteLine($"turn (understand + decide + render), settled, after {warmRounds} warm-up rounds: n={samples.Count} p50={Pct(0.5):F0} µs p99={Pct(0.99):F0} µs max={samples[^1]:F0} µs; {gen0} gen0 and {gen2} gen2 collections while timed");
+Console.WriteLine($"turn (understand + decide + render), cold (first 30 rounds): n={cold.Count} p50={cold[cold.Count / 2]:F0} µs p95={cold[(int)(cold.Count * 0.95)]:F0} µs p99={cold[Math.Min(cold.Count - 1, (int)(cold.Count * 0.99))]:F0} µs");
+Console.WriteLine($"turn (understand + decide + render), settled, after {warmRounds} warm-up rounds: n={samples.Count} p50={Pct(0.5):F0} µs p95={Pct(0.95):F0} µs p99={Pct(0.99):F0} µs max={samples[^1]:F0} µs; {gen0} gen0 and {gen2} gen2 collections while timed");
+// Bytes allocated on this thread over the timed rounds per turn (includes the bench's own per-text sample lists, a few bytes a turn).
+Console.WriteLine($"allocated per turn (settled, mean): {allocated / (double)samples.Count / 1024:F1} KiB");
 
 // Messages over the 500-character input limit are cut before understanding; they are reported apart from the rest.
 var withinLimit = byTurn.Where(kv => kv.Key.Length <= 500).SelectMany(kv => kv.Value).Order().ToList();

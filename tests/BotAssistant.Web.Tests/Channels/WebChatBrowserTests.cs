@@ -73,6 +73,62 @@ public sealed class WebChatBrowserTests
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is missing or empty");
     }
 
+    // The real assistant's three kinds of answer, each in a new conversation, for a person to look at.
+    // 平凉 一次性扩岗补助 1500元/人 × 3 = 4500元; 巫山府办发〔2023〕57号（十一）见习补贴每人每月1300元;
+    // the compare is an Adaptive Card table with 1200 among the monthly figures.
+    private static readonly (string Name, string Say, string Expect)[] Screens =
+    [
+        ("screening", "我们是平凉的小微企业 招了3个应届毕业生 签了一年合同 社保交了两个月 能拿啥补贴", "4500"),
+        ("lookup", "巫山见习补贴多少钱", "1300"),
+        ("compare", "平凉 临夏 巫山 的见习补贴 每月标准 比一比", "1200"),
+    ];
+
+    [SkippableFact]
+    public Task Screenshots_of_a_screening_a_lookup_and_a_compare_at_desktop_width() => TakeScreens("desktop", maxWidth: 1280);
+
+    [SkippableFact]
+    public Task Screenshots_of_a_screening_a_lookup_and_a_compare_at_phone_width() => TakeScreens("phone", maxWidth: 390);
+
+    private static async Task TakeScreens(string viewport, int maxWidth)
+    {
+        NodeScript.RequirePackage("playwright-core");
+        var chromium = Environment.GetEnvironmentVariable("BOTASSISTANT_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            Services.Unavailable($"chromium not found at {chromium}: install Debian's chromium and fonts-noto-cjk, or set BOTASSISTANT_CHROMIUM.");
+        }
+
+        using var factory = new ChannelHostFactory { RealAssistant = true }.With("Assistant:AsOf", "2026-12-01");
+        var pageUrl = factory.StartKestrel() + "/";
+        RequireBundle(pageUrl);
+        var directory = ArtifactsDirectory();
+        foreach (var (name, _, _) in Screens)
+        {
+            File.Delete(Path.Combine(directory, $"webchat-{name}-{viewport}.png"));
+        }
+
+        var scenarios = JsonSerializer.Serialize(Screens.Select(s => new { name = s.Name, turns = new[] { new { say = s.Say, expect = s.Expect } } }));
+        var output = await NodeScript.RunAsync("webchat-screens.js", [pageUrl, chromium, directory, viewport, scenarios], timeoutSeconds: 150);
+        // What the script saw (the answers' text, anything sticking out sideways) next to the screenshots.
+        File.WriteAllText(Path.Combine(directory, $"webchat-screens-{viewport}.json"), output);
+
+        using var result = JsonDocument.Parse(output);
+        var root = result.RootElement;
+        Assert.True(root.GetProperty("errors").GetArrayLength() == 0, string.Join("\n", root.GetProperty("errors").EnumerateArray().Select(e => e.GetString())));
+        var screens = root.GetProperty("screens").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+        foreach (var (name, _, expect) in Screens)
+        {
+            Assert.True(screens.TryGetValue(name, out var screen), $"no screenshot of the {name}");
+            Assert.Contains(expect, screen.GetProperty("lastText").GetString(), StringComparison.Ordinal);
+            var file = new FileInfo(screen.GetProperty("file").GetString()!);
+            Assert.Equal(Path.Combine(directory, $"webchat-{name}-{viewport}.png"), file.FullName);
+            Assert.True(file.Exists && file.Length > 10_000, $"{file.Name} is missing or under 10 KB");
+        }
+
+        // No sideways scrolling: nothing wider than the window.
+        Assert.True(root.GetProperty("scrollWidth").GetInt32() <= maxWidth, $"the page is {root.GetProperty("scrollWidth").GetInt32()} px wide at {viewport} width");
+    }
+
     private static void RequireBundle(string pageUrl)
     {
         using var http = new HttpClient();
