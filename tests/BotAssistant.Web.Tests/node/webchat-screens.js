@@ -24,9 +24,10 @@ function installHelpers() {
   function hiddenIn(element, root, cache) {
     for (let e = element; e && e !== root.parentElement; e = e.parentElement) {
       if (cache.has(e)) return cache.get(e);
-      const box = e.getBoundingClientRect();
       const style = getComputedStyle(e);
-      if ((box.width <= 1 && box.height <= 1) || style.visibility === 'hidden' || style.opacity === '0' ||
+      // An element with display: contents has no box of its own, yet its children show.
+      const box = style.display === 'contents' ? null : e.getBoundingClientRect();
+      if ((box && box.width <= 1 && box.height <= 1) || style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0' ||
           e.classList.contains('webchat__keyboard-help')) {
         cache.set(element, true);
         return true;
