@@ -100,8 +100,27 @@ public static class ScreeningFlow
         var best = scored.Count > 0 ? scored.Max(x => x.Score) : 0;
         // With much said, near matches stay in ("招了3个应届生，签了一年合同" touches 扩岗 and 吸纳 alike); with little
         // said, only the closest do ("应届生去乡镇工作" is about the 乡镇 measure, not every graduate measure).
+        // A measure the facts given already qualify for is reported whatever else is closer: dropping it would hide
+        // a subsidy the user has earned because it asks for less than its neighbours.
+        // A measure granted by the same sentence as a chosen one ("…给予岗位补贴和社保补贴") is weighed with it.
         var floor = best >= 3 ? best - 1 : best;
-        return best == 0 ? pool : scored.Where(x => x.Score >= floor).Select(x => x.Measure).ToList();
+        if (best == 0)
+        {
+            return pool;
+        }
+
+        var chosenNow = scored.Where(x => x.Score >= floor || (x.Score > 0 && PolicyEngine.Evaluate(x.Measure, facts, s.AsOf, explain: false).Status == EligibilityStatus.Eligible))
+            .Select(x => x.Measure).ToList();
+        var grants = chosenNow.Select(GrantingSentence).ToHashSet();
+        return scored.Where(x => chosenNow.Contains(x.Measure) || (x.Score > 0 && grants.Contains(GrantingSentence(x.Measure))))
+            .Select(x => x.Measure).ToList();
+    }
+
+    private static (string, string) GrantingSentence(Measure m)
+    {
+        var quote = m.Quote.Trim();
+        var end = quote.IndexOf('。');
+        return (m.Document.Id, end < 0 ? quote : quote[..end]);
     }
 
     /// <summary>

@@ -86,7 +86,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     {
         // "我想开个小店": 小店 is the business they mean to start, not an employer asking. A bare 我 ("不对，我是在平凉")
         // says nothing of who they are.
-        if (SpeaksForThemselves(u.Normalized) && (u.Has(EntityKind.EnterpriseSize) || u.Has(EntityKind.Group) || u.Has(EntityKind.Age)
+        // A group right after a hiring verb (我开了个饭馆，雇了两个脱贫户) is whom they hire, not who they are.
+        if (SpeaksForThemselves(u.Normalized) && (u.Has(EntityKind.EnterpriseSize) || u.All(EntityKind.Group).Any(g => !Hires(u.Normalized, g.Start)) || u.Has(EntityKind.Age)
             || u.All(EntityKind.Duration).Any(d => d.Value is "since_graduation" or "business" or "unemployed")))
         {
             return "individual";
@@ -241,6 +242,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         ["stable_employment"] = ("hired_stable_months", 1),
     };
 
+    /// <summary>
+    /// "雇了两个脱贫户，一个签了三年合同，另一个没签": once the message has counted the hires, a count without its own
+    /// subject is some of them, not a new total.
+    /// </summary>
+    private static bool CountsHires(Understanding u) =>
+        u.All(EntityKind.Count).Any(c => c.Value == "hired" || EmployerGroups.ContainsKey(c.Value));
+
     /// <summary>Placements per destination and several certificates: the numbers they use are not read again on their own.</summary>
     private static IReadOnlySet<Entity> AddFrames(Understanding u, Dictionary<string, FactValue> found)
     {
@@ -268,7 +276,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     // A founder's hires are the jobs the business created (带动就业).
                     found["jobs_created"] = FactValue.Of(n);
                     break;
-                case EntityKind.Count when e.Value == "hired" || EmployerGroups.ContainsKey(e.Value) || (e.Value == "" && role == "employer" && pending is null):
+                case EntityKind.Count when e.Value == "hired" || EmployerGroups.ContainsKey(e.Value) || (e.Value == "" && role == "employer" && pending is null && !CountsHires(u)):
                     found["hired_count"] = FactValue.Of(n);
                     break;
                 case EntityKind.Count when pending is not null && Unit(pending) == "人":

@@ -191,6 +191,12 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         {
             missing.AddRange(facts.AskableFor(countFact));
         }
+        else if (countFact is not null && Number(countFact) is { } count)
+        {
+            // The head count is known even when the months are not: 300元/人·月 × 2人 × 稳定就业时间（未知）.
+            var cut = formula.IndexOf(" × ", StringComparison.Ordinal);
+            formula = cut < 0 ? formula : $"{formula[..cut]} × {N(count)}人{formula[cut..]}";
+        }
 
         return new AmountResult { PerUnit = perUnit, Unit = unit, Formula = formula, MissingFacts = missing };
     }
