@@ -184,7 +184,8 @@ public static class CompareFlow
         var u = s.Understanding;
         var others = u.Entities.Where(e => e.Kind is EntityKind.Group or EntityKind.EnterpriseSize or EntityKind.Material).ToList();
         var named = u.Entities.Where(e => e.Kind is EntityKind.Topic or EntityKind.Measure).ToList();
-        var ambiguous = named.Where(t => others.Any(o => o.Start == t.Start && o.Length == t.Length)).ToList();
+        // A name inside a word for who the user is (低保 in 低保户) says who they are, like the same word would.
+        var ambiguous = named.Where(t => others.Any(o => o.Start <= t.Start && t.Start + t.Length <= o.Start + o.Length)).ToList();
         return (named.Except(ambiguous).ToList(), ambiguous);
     }
 
