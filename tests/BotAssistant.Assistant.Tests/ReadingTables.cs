@@ -72,4 +72,33 @@ public sealed class ReadingTables
         Assert.True(facts.TryGet(rate, out var value), $"{rate} not derived from {string.Join(", ", facts.Given.Keys)}");
         Assert.Equal((decimal)percent, Math.Round(((NumberValue)value).Value, 2));
     }
+
+    [Theory]
+    [InlineData("平凉的小加工厂 就我一个人管招工 招了几个登记失业的人", "hired_count", null)]
+    [InlineData("我们两个人开的店 招了3个人", "hired_count", "3")]
+    [InlineData("雇了两个脱贫户 一个签了三年合同 另一个没签", "hired_count", "2")]
+    [InlineData("招了3个大学生 其中2个签了一年合同", "hired_part_count", "2")]
+    [InlineData("先后拿了初级 中级 高级三个证", "hired_count", null)]
+    public void 谁被计数_a_count_is_of_the_noun_it_stands_with(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
+    [Theory]
+    [InlineData("平凉崆峒区 企业职工 失业保险参保五年了", "individual")]
+    [InlineData("以前送外卖 2021年回来进厂上班 厂里一直给交失业保险", "individual")]
+    [InlineData("我在稷山开了个饭馆 雇了两个脱贫户", "employer")]
+    [InlineData("我们公司员工有20人", "employer")]
+    public void 说话人_who_speaks(string text, string role) => Assert.Equal(role, Value(text, "role"));
+
+    [Theory]
+    [InlineData("泾源 我们新招了3个失业人员 签一年合同 社保也交了", "social_insurance_months", ">=1")]
+    [InlineData("社保没交", "social_insurance_months", "0")]
+    [InlineData("社保交了三个月", "social_insurance_months", "3")]
+    public void 下限_some_said_unasked_is_a_lower_bound(string text, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
+    [Theory]
+    [InlineData("参保五年了", "unemployment_insurance_years", "5")]
+    [InlineData("一直在交失业保险", "unemployment_insurance_years", ">=0.08")]
+    public void 类型化回答_a_figure_with_the_questions_subject_answers_it(string text, string pending, string expected) =>
+        Assert.Equal(expected, Value(text, pending, "individual", pending));
 }

@@ -153,8 +153,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }),
         new("不对，我是在平凉 after an answer about 巫山: the same kind of measure in the place meant",
             t => t.U.Places.Count == 1 && !t.U.IsAbout(Intent.ListMeasures) && !t.State.Screening, (_, t) => MovedPlace(t.Scope)),
-        new("平凉有哪些政策, or a place alone: the list",
-            t => t.U.IsAbout(Intent.ListMeasures) || (t.U.Places.Count == 1 && t.Extracted.Values.Count <= 2),
+        new("平凉有哪些政策, or a place alone that is not the one already screened while a question is open: the list",
+            t => t.U.IsAbout(Intent.ListMeasures) || (t.U.Places.Count == 1 && t.Extracted.Values.Count <= 2 && !RestatesPlace(t)),
             (b, t) => b.Resume(t.Scope, LookupFlow.List(t.Scope))),
         new("天气, 股票: what we cover",
             t => t.U.IsAbout(Intent.OutOfScope) && !t.U.IsAbout(Intent.ProvideInformation), (b, t) => b.OutOfScope(t.Scope, null)),
@@ -163,6 +163,10 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         new("你好", t => t.U.IsAbout(Intent.Greet), (b, t) => b.Welcome(t.State)),
         new("anything else out of scope", t => t.U.IsAbout(Intent.OutOfScope), (b, t) => b.OutOfScope(t.Scope, null)),
     ];
+
+    /// <summary>The place the screening is in, said again in reply to its open question: not an answer, not a new request.</summary>
+    private static bool RestatesPlace(TurnActs t) =>
+        t.State.Screening && t.PendingBefore is not null && t.PendingBefore != "place" && t.U.Places[0] == t.Scope.Place;
 
     private static Reply? MovedPlace(TurnScope s)
     {

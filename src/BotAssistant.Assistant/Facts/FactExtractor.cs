@@ -36,6 +36,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var framed = AddFrames(u, found);
         AddQuantities(u, role, pending, found, asOf, framed);
         AddPhraseFacts(text, found);
+        AddLowerBounds(text, pending, found);
         // The label of a button of the open question is the surest reading of the answer ("没工作，没办失业登记").
         if (pending is not null && catalog.Facts.TryGetValue(pending, out var pendingDef) && pendingDef.Type == FactType.Enum
             && ChoiceKey(u, pendingDef, choices) is { } chosen)
@@ -64,13 +65,16 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// </summary>
     private static string? RoleOf(Understanding u)
     {
-        var roles = u.All(EntityKind.Role).Select(e => e.Value).Distinct().ToList();
+        var roles = u.All(EntityKind.Role).OrderBy(e => e.Start).Select(e => e.Value).Distinct().ToList();
         if (roles.Count <= 1)
         {
             return roles.FirstOrDefault();
         }
 
-        return SpeaksForThemselves(u.Normalized) && roles.Contains("individual") ? "individual" : roles.Contains("employer") ? "employer" : roles[^1];
+        // "进厂上班…厂里一直给交失业保险": with neither 我 nor 我们 to say who speaks, the first word for who they are does.
+        return SpeaksForThemselves(u.Normalized) && roles.Contains("individual") ? "individual"
+            : u.Normalized.Contains("我们") && roles.Contains("employer") ? "employer"
+            : roles[0];
     }
 
     /// <summary>A person telling their own story (我是应届生…自己开了公司), not counting people they hired.</summary>
@@ -249,6 +253,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private static bool CountsHires(Understanding u) =>
         u.All(EntityKind.Count).Any(c => c.Value == "hired" || EmployerGroups.ContainsKey(c.Value));
 
+    /// <summary>其中5个, 当中有两个: a count of some of those just counted.</summary>
+    private static bool Among(string text, int start) =>
+        text[Math.Max(0, start - 3)..start] is var before && (before.Contains("其中", StringComparison.Ordinal) || before.Contains("当中", StringComparison.Ordinal));
+
     /// <summary>Placements per destination and several certificates: the numbers they use are not read again on their own.</summary>
     private static IReadOnlySet<Entity> AddFrames(Understanding u, Dictionary<string, FactValue> found)
     {
@@ -276,6 +284,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     // A founder's hires are the jobs the business created (带动就业).
                     found["jobs_created"] = FactValue.Of(n);
                     break;
+                case EntityKind.Count when role == "employer" && Among(u.Normalized, e.Start) && CountsHires(u):
+                    found["hired_part_count"] = FactValue.Of(n);
+                    break;
                 case EntityKind.Count when e.Value == "hired" || EmployerGroups.ContainsKey(e.Value) || (e.Value == "" && role == "employer" && pending is null && !CountsHires(u)):
                     found["hired_count"] = FactValue.Of(n);
                     break;
@@ -285,6 +296,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 case EntityKind.EmployeeCount:
                     // A head count alone never sets enterprise_size: the documents do not define 小微 by head count.
                     found["employee_count"] = FactValue.Of(n);
+                    break;
+                case EntityKind.Duration when pending is not null && Unit(pending) is "月" or "年" && SaysWhatWasAsked(u.Normalized, pending):
+                    // To "交失业保险几年了", "参保五年了" answers it, though 参保 alone would make it months of 社保.
+                    found[pending] = FactValue.Of(Unit(pending) == "年" ? Math.Round(n / 12m, 2) : n);
+                    if (DurationSubjects.TryGetValue(e.Value, out var also) && also.Fact != pending)
+                    {
+                        found[also.Fact] = FactValue.Of(Math.Round(n * also.PerMonth, 2));
+                    }
+
                     break;
                 case EntityKind.Duration when DurationSubjects.TryGetValue(e.Value, out var d):
                     found[d.Fact] = FactValue.Of(Math.Round(n * d.PerMonth, 2));
@@ -370,12 +390,44 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             {
                 found[q.Fact] = FactValue.Of(true);
             }
-            else if (q.About.Any(word => Denial.Denies(text, word)))
+            else if (catalog.Facts.GetValueOrDefault(q.Fact)?.Type == FactType.Bool && q.About.Any(word => Denial.Denies(text, word)))
             {
                 found[q.Fact] = FactValue.Of(false);
             }
         }
     }
+
+    /// <summary>
+    /// "社保也交了", "一直在缴社会保险" said unasked: a clause naming what a how-many fact is about, with its verb done or
+    /// going on and no figure or negation, says there is some of it: a lower bound, as the same words would be in answer.
+    /// </summary>
+    private void AddLowerBounds(string text, string? pending, Dictionary<string, FactValue> found)
+    {
+        foreach (var q in texts.Questions.Values.Where(q => q.About.Count > 0 && q.Fact != pending && !found.ContainsKey(q.Fact)))
+        {
+            if (catalog.Facts.GetValueOrDefault(q.Fact) is not { Type: FactType.Number } def)
+            {
+                continue;
+            }
+
+            foreach (var clause in text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (q.About.Any(w => clause.Contains(w, StringComparison.Ordinal)) && SaysItHappened(clause, AskedText(q.Fact, def)))
+                {
+                    found[q.Fact] = FactValue.OfAtLeast(LeastSome(def));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The least "some" can be: a month of a thing counted in months or years, one of a count.</summary>
+    private static decimal LeastSome(FactDefinition def) =>
+        def.Min is > 0 ? def.Min.Value : def.Unit == "年" ? OneMonthInYears : 1;
+
+    private const decimal OneMonthInYears = 0.08m;
+
+    private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', '.', ';', '!', '?', ' ', '、'];
 
     private bool AnswerPending(Understanding u, string pending, IReadOnlyList<string> choices, Dictionary<string, FactValue> found)
     {
@@ -401,7 +453,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             case FactType.Number when u.FirstNumber is null && u.YesNo != "no" && (u.YesNo == "yes" || SaysItHappened(text, AskedText(pending, def))):
                 // "是的都交了", "依法缴纳了社会保险": some, but not how many. Kept as a lower bound, which settles "1个月以上"
                 // and leaves "6个月以上" open; the question is asked once more for the figure.
-                found[pending] = FactValue.OfAtLeast(def.Min is > 0 ? def.Min.Value : 1);
+                found[pending] = FactValue.OfAtLeast(LeastSome(def));
                 return false;
             default:
                 return false;
@@ -432,6 +484,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         return false;
     }
+
+    /// <summary>The reply names the open question's subject (its 'about' words in questions.yaml).</summary>
+    private bool SaysWhatWasAsked(string text, string pending) =>
+        texts.Questions.GetValueOrDefault(pending) is { } q && q.About.Any(word => text.Contains(word, StringComparison.Ordinal));
 
     /// <summary>在社保局: after 在, a place noun, not a verb in progress.</summary>
     private static bool IsNoun(string text, int i) => i + 1 < text.Length && text[i + 1] is '局' or '所' or '中' or '处' or '里';

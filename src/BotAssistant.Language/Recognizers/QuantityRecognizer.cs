@@ -24,7 +24,7 @@ internal static class QuantityRecognizer
                 continue;
             }
 
-            if (RatePerUnit.Names(input, n))
+            if (RatePerUnit.Names(input, n) || Appositive(input.Text, n))
             {
                 continue;
             }
@@ -138,6 +138,28 @@ internal static class QuantityRecognizer
             : input.Cues.CountsAfter.After(end, 0) is { Length: > 0 } after ? after
             : before;
         return Make(EntityKind.Count, subject, n.Value, text, n.Start, end, n.Approximate);
+    }
+
+    /// <summary>
+    /// 我一个人, 就我们两个, 他俩: a count right after a personal pronoun restates who that is (the speaker alone runs the
+    /// hiring), it does not count anyone hired, trained or placed.
+    /// </summary>
+    private static bool Appositive(string text, NumberSpan n)
+    {
+        var people = text[n.Start] is '俩' or '仨' || At(text, n.End, "人") || At(text, n.End, "个人")
+            || (At(text, n.End, "个") && !(n.End + 1 < text.Length && "月年星礼工半多小钟".Contains(text[n.End + 1])));
+        if (!people)
+        {
+            return false;
+        }
+
+        var at = n.Start;
+        if (at >= 1 && text[at - 1] == '们')
+        {
+            at--;
+        }
+
+        return at >= 1 && text[at - 1] is '我' or '你' or '他' or '她' or '咱';
     }
 
     /// <summary>End of "都没 / 也没 / 都不 / 也未" right after a count of one, or null.</summary>

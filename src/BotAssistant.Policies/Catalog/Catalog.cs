@@ -49,7 +49,7 @@ public sealed class Catalog
         audience == Audience.Any ? Measures : Measures.Where(m => m.Audience == audience);
 
     /// <summary>An empty fact set that computes this catalog's derived facts.</summary>
-    public FactSet NewFacts() => FactSet.Create(Facts.Values.Where(f => f.Derived is not null));
+    public FactSet NewFacts() => FactSet.Create(Facts.Values);
 
     /// <summary>Builds facts from raw text answers, typed by facts.yaml; throws on unknown facts or bad values.</summary>
     public FactSet ParseFacts(IEnumerable<KeyValuePair<string, string>> raw)

@@ -23,6 +23,12 @@ public sealed record FactDefinition(
     /// <summary>A number fact that this one can never exceed (留用人数 ≤ 见习人数): a check on what the user says.</summary>
     public string? AtMost { get; init; }
 
+    /// <summary>
+    /// Values that stand for several narrower ones (登记失业人员 includes 登记失业半年以上人员 and the 16—24岁 青年): held,
+    /// such a value decides what all its narrower values decide alike, and leaves the rest open to ask.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Includes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public bool HasValue(string key) => Values.Any(v => v.Key == key);
 
     public string? ValueLabel(string key) => Values.FirstOrDefault(v => v.Key == key).Value;
@@ -31,6 +37,7 @@ public sealed record FactDefinition(
     public string Display(FactValue value) => value switch
     {
         BoolValue b => b.Value ? "是" : "否",
+        NumberValue { AtLeast: true } => "有（未说具体数）",
         NumberValue n => Unit is null ? n.ToString() : $"{n}{Unit}",
         EnumValue e => ValueLabel(e.Key) ?? e.Key,
         SplitValue sv => string.Join("、", sv.Parts.Select(p => (ValueLabel(p.Key) ?? p.Key)

@@ -10,31 +10,41 @@ public sealed class FactSet
 {
     private readonly ImmutableSortedDictionary<string, FactValue> _values;
     private readonly ImmutableDictionary<string, DerivedFact> _derived;
+    private readonly ImmutableDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> _includes;
 
-    private FactSet(ImmutableSortedDictionary<string, FactValue> values, ImmutableDictionary<string, DerivedFact> derived)
+    private FactSet(ImmutableSortedDictionary<string, FactValue> values, ImmutableDictionary<string, DerivedFact> derived,
+        ImmutableDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> includes)
     {
         _values = values;
         _derived = derived;
+        _includes = includes;
     }
 
     public static FactSet Empty { get; } = new(
         ImmutableSortedDictionary.Create<string, FactValue>(StringComparer.Ordinal),
-        ImmutableDictionary<string, DerivedFact>.Empty);
+        ImmutableDictionary<string, DerivedFact>.Empty,
+        ImmutableDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>.Empty);
 
-    public static FactSet Create(IEnumerable<FactDefinition> derivedFacts) => new(
-        Empty._values,
-        derivedFacts.Where(f => f.Derived is not null).ToImmutableDictionary(f => f.Name, f => f.Derived!));
+    /// <summary>A set that derives and widens as the given definitions say (derived facts, values that include others).</summary>
+    public static FactSet Create(IEnumerable<FactDefinition> definitions)
+    {
+        var list = definitions.ToList();
+        return new(
+            Empty._values,
+            list.Where(f => f.Derived is not null).ToImmutableDictionary(f => f.Name, f => f.Derived!),
+            list.Where(f => f.Includes.Count > 0).ToImmutableDictionary(f => f.Name, f => f.Includes));
+    }
 
     /// <summary>Facts the user gave, without derived ones.</summary>
     public IReadOnlyDictionary<string, FactValue> Given => _values;
 
-    public FactSet With(string name, FactValue value) => new(_values.SetItem(name, value), _derived);
+    public FactSet With(string name, FactValue value) => new(_values.SetItem(name, value), _derived, _includes);
 
     public FactSet With(string name, bool value) => With(name, FactValue.Of(value));
     public FactSet With(string name, decimal value) => With(name, FactValue.Of(value));
     public FactSet With(string name, string enumKey) => With(name, FactValue.OfKey(enumKey));
 
-    public FactSet Without(string name) => new(_values.Remove(name), _derived);
+    public FactSet Without(string name) => new(_values.Remove(name), _derived, _includes);
 
     public bool IsKnown(string name) => TryGet(name, out _);
 
@@ -42,6 +52,12 @@ public sealed class FactSet
     {
         if (_values.TryGetValue(name, out value!))
         {
+            if (IsBroad(name, value))
+            {
+                value = null!;
+                return false;
+            }
+
             return value is not NumberValue { AtLeast: true };
         }
 
@@ -80,6 +96,24 @@ public sealed class FactSet
         least = 0;
         return false;
     }
+
+    /// <summary>
+    /// A value held that includes narrower ones (登记失业人员), with what it includes: the fact is not known exactly, and
+    /// a test decides only where the value and all it includes agree.
+    /// </summary>
+    public bool TryGetBroad(string name, out string key, out IReadOnlyList<string> narrower)
+    {
+        if (_values.GetValueOrDefault(name) is EnumValue e && _includes.GetValueOrDefault(name)?.GetValueOrDefault(e.Key) is { Count: > 0 } n)
+        {
+            (key, narrower) = (e.Key, n);
+            return true;
+        }
+
+        (key, narrower) = ("", []);
+        return false;
+    }
+
+    private bool IsBroad(string name, FactValue value) => value is EnumValue e && _includes.GetValueOrDefault(name)?.ContainsKey(e.Key) == true;
 
     /// <summary>The facts to ask for when this one is unknown: its missing inputs if derived, else itself.</summary>
     public IEnumerable<string> AskableFor(string name)

@@ -46,6 +46,11 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
             return Bounded(t, least);
         }
 
+        if (actual is null && facts.TryGetBroad(t.Fact, out var broad, out var narrower))
+        {
+            return Widened(t, broad, narrower);
+        }
+
         if (actual is null)
         {
             return new Verdict(Truth.Unknown, facts.AskableFor(t.Fact).ToList(), NoFailures);
@@ -55,6 +60,24 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
         return holds
             ? new Verdict(Truth.True, NoFacts, NoFailures)
             : new Verdict(Truth.False, NoFacts, text is null ? NoFailures : [new FailedCondition(t, text.Describe(t), text.Actual(t.Fact, actual))]);
+    }
+
+    /// <summary>A test of a value that includes narrower ones: decided only where the value and all it includes agree.</summary>
+    private Verdict Widened(FactTest t, string broad, IReadOnlyList<string> narrower)
+    {
+        var truths = narrower.Prepend(broad).Select(k => t.Comparisons.All(c => Compare(FactValue.OfKey(k), c) == Truth.True)).Distinct().ToList();
+        if (truths is [true])
+        {
+            return new Verdict(Truth.True, NoFacts, NoFailures);
+        }
+
+        if (truths is [false])
+        {
+            var shown = FactValue.OfKey(broad);
+            return new Verdict(Truth.False, NoFacts, text is null ? NoFailures : [new FailedCondition(t, text.Describe(t), text.Actual(t.Fact, shown))]);
+        }
+
+        return new Verdict(Truth.Unknown, [t.Fact], NoFailures);
     }
 
     /// <summary>A test of a number known only to be at least <paramref name="least"/>: decided where the bound decides it.</summary>

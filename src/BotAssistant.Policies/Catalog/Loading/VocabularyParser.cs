@@ -56,7 +56,35 @@ internal static class VocabularyParser
         return new FactDefinition(
             name, label, type, unit, values,
             r.Number("min", what), r.Number("max", what),
-            AudienceOf(r, what), r.Number("cost", what) ?? 1m, Derived(r, what)) { AtMost = r.String("at_most", what) };
+            AudienceOf(r, what), r.Number("cost", what) ?? 1m, Derived(r, what))
+        {
+            AtMost = r.String("at_most", what),
+            Includes = Includes(r, what, values),
+        };
+    }
+
+    /// <summary>includes: {unemployed: [youth_unemployed, long_unemployed]}; every key and item must be a value of the fact.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Includes(MapReader r, string what, List<KeyValuePair<string, string>> values)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (r.Map("includes", what) is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var (k, _) in map.Node.Children)
+        {
+            var key = ((YamlScalarNode)k).Value ?? "";
+            var narrower = map.Strings(key, $"{what}: includes");
+            foreach (var v in narrower.Prepend(key).Where(v => values.All(x => x.Key != v)))
+            {
+                r.Context.Error(map.Line, $"{what}: includes names '{v}', which is not one of its values");
+            }
+
+            result[key] = narrower;
+        }
+
+        return result;
     }
 
     private static List<KeyValuePair<string, string>> EnumValues(MapReader r, string what, FactType type)
