@@ -101,4 +101,18 @@ public sealed class ReadingTables
     [InlineData("一直在交失业保险", "unemployment_insurance_years", ">=0.08")]
     public void 类型化回答_a_figure_with_the_questions_subject_answers_it(string text, string pending, string expected) =>
         Assert.Equal(expected, Value(text, pending, "individual", pending));
+
+    [Theory]
+    [InlineData("招了3个应届大学毕业生 2个登记失业的19岁小年轻 还有1个离校一年多没工作的大学生", "graduate*4+youth_unemployed*2")]
+    [InlineData("招用毕业年度高校毕业生2名、离校2年内未就业高校毕业生1名、登记失业半年以上人员2名", "graduate*3+long_unemployed*2")]
+    [InlineData("招了3个大学生和2个退役军人", "graduate*3+veteran*2")]
+    [InlineData("招了3个大学生还是2个退役军人", null)]
+    public void 多个数量_several_kinds_of_hire_at_once(string text, string? expected) =>
+        Assert.Equal(expected, Read(text, "employer").GetValueOrDefault("hired_group") is SplitValue s ? s.ToString() : null);
+
+    [Theory]
+    [InlineData("我是2027年毕业的大学生 已经离校一年多了", "years_since_graduation", "-0.1")]
+    [InlineData("我2027年毕业", "graduate_status", "student")]
+    public void 不一致_a_graduation_still_to_come(string text, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual"));
 }

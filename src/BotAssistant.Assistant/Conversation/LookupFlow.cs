@@ -39,6 +39,11 @@ public static class LookupFlow
             explained |= ended;
         }
 
+        if (Total(s, measures, facts) is { } total)
+        {
+            reply.Say(total);
+        }
+
         if (results.Count > s.Options.MaxMeasuresPerAnswer)
         {
             reply.Say(s.Texts.Say("lookup.more", ("names", string.Join("、", results.Skip(s.Options.MaxMeasuresPerAnswer).Select(r => r.Measure.Name)))));
@@ -49,6 +54,36 @@ public static class LookupFlow
         reply.Summary = Summaries.Of("lookup", s, results);
         return reply;
     }
+
+    /// <summary>
+    /// Two or more of the measures shown pay this user a known sum in the same unit: their total, with a measure that
+    /// cannot be had with another left out as the documents' 不能重复享受 says (the higher one counts).
+    /// </summary>
+    private static string? Total(TurnScope s, List<Measure> measures, FactSet facts)
+    {
+        var screen = PolicyEngine.Screen(s.Catalog, measures, facts, s.AsOf);
+        var paying = screen.Results
+            .Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded && r.Amount.Value is > 0 && r.Amount.IsDetermined
+                && !r.Amount.IsLoan && !r.Amount.IsTaxDeduction)
+            .ToList();
+        if (paying.Count < 2 || paying.Select(r => r.Amount.Unit).Distinct().Count() > 1)
+        {
+            return null;
+        }
+
+        var unit = paying[0].Amount.Unit;
+        var terms = string.Join(" + ", paying.Select(r => $"{r.Measure.Name} {AmountText(r.Amount.Value!.Value)}{unit}"));
+        var text = s.Texts.Say("lookup.total", ("terms", terms), ("total", AmountText(paying.Sum(r => r.Amount.Value!.Value)) + unit));
+        foreach (var d in screen.Exclusions.Where(d => paying.Any(p => p.Measure.Id == d.Recommended)))
+        {
+            text += s.Texts.Say("lookup.total_excluded", ("excluded", s.Catalog.FindMeasure(d.Excluded)?.Name ?? d.Excluded),
+                ("recommended", s.Catalog.FindMeasure(d.Recommended)?.Name ?? d.Recommended));
+        }
+
+        return text;
+    }
+
+    private static string AmountText(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The measure judged on the user's facts; when it does not apply, its amount is the rule rather than a total

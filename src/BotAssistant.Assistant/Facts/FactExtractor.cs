@@ -33,7 +33,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         AddGroups(u, role, found, asOf);
-        var framed = AddFrames(u, found);
+        var framed = AddFrames(u, role, found);
         AddQuantities(u, role, pending, found, asOf, framed);
         AddPhraseFacts(text, found);
         AddLowerBounds(text, pending, found);
@@ -157,12 +157,35 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             if (DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", out var when))
             {
                 var months = (asOf.Year - when.Year) * 12 + asOf.Month - when.Month;
+                if (months < 0)
+                {
+                    // 2027年毕业 said in 2026 is a student to be; "2027年毕业的，已经离校一年多" cannot be: the negative
+                    // time since leaving is kept so the range check says so, and nothing is judged on it.
+                    if (SaysAlreadyLeft(u.Normalized))
+                    {
+                        found["years_since_graduation"] = FactValue.Of(Math.Round(months / 12m, 1));
+                        found.Remove("graduate_status");
+                        break;
+                    }
+                    else
+                    {
+                        found["graduate_status"] = FactValue.OfKey("student");
+                    }
+
+                    continue;
+                }
+
                 found["graduate_status"] = FactValue.OfKey(
                     when.Year == asOf.Year ? "graduation_year" : months <= 24 ? "within_2_years" : "over_2_years");
                 found["years_since_graduation"] = FactValue.Of(Math.Max(0, Math.Round(months / 12m, 1)));
             }
         }
     }
+
+    /// <summary>已经离校, 毕业的, 毕业了: said as done, not as to come.</summary>
+    private static bool SaysAlreadyLeft(string text) =>
+        text.Contains("离校", StringComparison.Ordinal) || text.Contains("已经", StringComparison.Ordinal)
+        || text.Contains("毕业的", StringComparison.Ordinal) || text.Contains("毕业了", StringComparison.Ordinal);
 
     /// <summary>
     /// "招了两个失业半年多的人": the documents set 登记失业半年以上 apart from other registered unemployed, so an
@@ -258,7 +281,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         text[Math.Max(0, start - 3)..start] is var before && (before.Contains("其中", StringComparison.Ordinal) || before.Contains("当中", StringComparison.Ordinal));
 
     /// <summary>Placements per destination and several certificates: the numbers they use are not read again on their own.</summary>
-    private static IReadOnlySet<Entity> AddFrames(Understanding u, Dictionary<string, FactValue> found)
+    private static IReadOnlySet<Entity> AddFrames(Understanding u, string? role, Dictionary<string, FactValue> found)
     {
         if (QuantityFrames.Destinations(u) is { } placed)
         {
@@ -267,7 +290,35 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return placed.Numbers;
         }
 
+        if (role == "employer" && QuantityFrames.Groups(u, HireKind) is { } hires)
+        {
+            found["hired_group"] = hires.Split;
+            found["hired_count"] = FactValue.Of(hires.Split.Total);
+            return hires.Numbers;
+        }
+
         return new HashSet<Entity>();
+    }
+
+    /// <summary>
+    /// The kind of hire one frame names, refined by what its own stretch of text says: "2个登记失业的19岁小年轻" are
+    /// 16—24岁 青年, "1个失业半年多的" 登记失业半年以上.
+    /// </summary>
+    private static string? HireKind(Entity group, IReadOnlyList<Entity> stretch)
+    {
+        if (!EmployerGroups.TryGetValue(group.Value, out var kind))
+        {
+            return null;
+        }
+
+        if (kind != "unemployed")
+        {
+            return kind;
+        }
+
+        return stretch.Any(e => e.Kind == EntityKind.Duration && e.Value == "unemployed" && e.Number >= LongUnemployedMonths) ? "long_unemployed"
+            : stretch.Any(e => e.Kind == EntityKind.Age && e.Number is >= YouthMinAge and <= YouthMaxAge) ? "youth_unemployed"
+            : kind;
     }
 
     private void AddQuantities(Understanding u, string? role, string? pending, Dictionary<string, FactValue> found, DateOnly asOf, IReadOnlySet<Entity> framed)
@@ -316,7 +367,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
                     break;
                 case EntityKind.Duration when e.Value == "since_graduation" && role != "employer":
-                    found["years_since_graduation"] = FactValue.Of(Math.Round(n / 12m, 1));
+                    // A graduation date still to come stays what it is; the time since leaving does not cover it up.
+                    if (found.GetValueOrDefault("years_since_graduation") is not NumberValue { Value: < 0 })
+                    {
+                        found["years_since_graduation"] = FactValue.Of(Math.Round(n / 12m, 1));
+                    }
+
                     break;
                 case EntityKind.Duration when pending is not null && Unit(pending) is "月" or "年":
                     found[pending] = FactValue.Of(Unit(pending) == "年" ? Math.Round(n / 12m, 2) : n);

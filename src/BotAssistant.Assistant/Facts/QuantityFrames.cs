@@ -36,6 +36,79 @@ public static class QuantityFrames
         return new Frames(new SplitValue(parts), chosen.OfType<Entity>().ToHashSet());
     }
 
+    /// <summary>
+    /// People of two or more kinds counted at once ("3个应届大学毕业生 2个登记失业的19岁小年轻 还有1个离校一年多的大学生",
+    /// "高校毕业生2名、登记失业半年以上人员2名"): each count frames the stretch of its clause up to the next count (or back
+    /// to the one before, when the counts follow their nouns), and the last group word in it is the kind, the head
+    /// of its modifiers (离校一年多没工作的大学生 is a 大学生), as <paramref name="kindOf"/> reads it. Kinds said twice
+    /// are added up.
+    /// </summary>
+    public static Frames? Groups(Understanding u, Func<Entity, IReadOnlyList<Entity>, string?> kindOf)
+    {
+        if (Alternatives(u.Normalized))
+        {
+            return null;
+        }
+
+        var counts = u.All(EntityKind.Count).Where(c => c.Number is > 0).OrderBy(c => c.Start).ToList();
+        var after = Frame(u, counts, kindOf, (i, text) => (counts[i].Start,
+            ClauseEnd(text, counts[i].End, i + 1 < counts.Count ? counts[i + 1].Start : text.Length)));
+        var before = Frame(u, counts, kindOf, (i, text) => (ClauseStart(text, counts[i].Start, i > 0 ? counts[i - 1].End : 0), counts[i].Start));
+        var frames = before.Count > after.Count ? before : after;
+        if (frames.Select(f => f.Kind).Distinct().Count() < 2)
+        {
+            return null;
+        }
+
+        var parts = frames.GroupBy(f => f.Kind).Select(g => (g.Key, g.Sum(f => f.Count.Number!.Value))).ToList();
+        return new Frames(new SplitValue(parts), frames.Select(f => f.Count).ToHashSet());
+    }
+
+    private static List<(Entity Count, string Kind)> Frame(
+        Understanding u, List<Entity> counts, Func<Entity, IReadOnlyList<Entity>, string?> kindOf, Func<int, string, (int From, int To)> stretchOf)
+    {
+        var frames = new List<(Entity Count, string Kind)>();
+        for (var i = 0; i < counts.Count; i++)
+        {
+            var (from, to) = stretchOf(i, u.Normalized);
+            var stretch = u.Entities.Where(e => e.Start >= from && e.Start < to).ToList();
+            if (stretch.LastOrDefault(e => e.Kind == EntityKind.Group) is { } group && kindOf(group, stretch) is { } kind)
+            {
+                frames.Add((counts[i], kind));
+            }
+        }
+
+        return frames;
+    }
+
+    /// <summary>Where a stretch that ends at a count starts: the count before, or the start of its clause.</summary>
+    private static int ClauseStart(string text, int to, int limit)
+    {
+        for (var i = to - 1; i >= limit; i--)
+        {
+            if ("，。；！？,.;!? 、".Contains(text[i], StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return limit;
+    }
+
+    /// <summary>Where a count's stretch ends: the next count, or the end of its clause (a comma, a stop, a space).</summary>
+    private static int ClauseEnd(string text, int from, int limit)
+    {
+        for (var i = from; i < limit; i++)
+        {
+            if ("，。；！？,.;!? 、".Contains(text[i], StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return limit;
+    }
+
     /// <summary>Two or more certificate levels the user says they hold (考了中级又考了高级), one each.</summary>
     public static SplitValue? Certificates(Understanding u)
     {

@@ -61,6 +61,76 @@ public static class PolicyEngine
     /// <param name="quiet">True when only the verdict and the amount's missing facts are read (planner, what-if).</param>
     internal static MeasureResult EvaluateCore(Measure measure, FactSet facts, DateOnly asOf, bool quiet = false)
     {
+        if (GroupedBy(measure, facts) is { } grouping)
+        {
+            return PerGroup(measure, facts, asOf, quiet, grouping);
+        }
+
+        return Single(measure, facts, asOf, quiet);
+    }
+
+    /// <summary>
+    /// "招了3个应届生、2个登记失业的19岁青年、1个退役士兵": people of several kinds counted at once. A measure whose
+    /// conditions read the kind and whose amount counts people is judged for each kind with its own count.
+    /// </summary>
+    private static (string GroupFact, string CountFact, SplitValue Split)? GroupedBy(Measure measure, FactSet facts)
+    {
+        foreach (var fact in measure.ConditionFacts)
+        {
+            // A tiered amount over the same fact (placements by destination) is summed by the calculator itself.
+            if (facts.Given.GetValueOrDefault(fact) is not SplitValue { Parts.Count: > 1 } parts
+                || measure.Amount is TieredAmount { By: var by } && by == fact)
+            {
+                continue;
+            }
+
+            var count = measure.Amount.Facts.FirstOrDefault(f => measure.FactDefinitions.GetValueOrDefault(f)?.Unit == "人");
+            if (count is not null)
+            {
+                return (fact, count, parts);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Each kind judged with its own count; what applies is summed, with every term and the kinds left out named.</summary>
+    private static MeasureResult PerGroup(Measure measure, FactSet facts, DateOnly asOf, bool quiet, (string GroupFact, string CountFact, SplitValue Split) g)
+    {
+        var def = measure.FactDefinitions.GetValueOrDefault(g.GroupFact);
+        var parts = g.Split.Parts
+            .Select(p => (Key: p.Key, p.Count, Result: Single(measure, facts.With(g.GroupFact, FactValue.OfKey(p.Key)).With(g.CountFact, p.Count), asOf, quiet)))
+            .ToList();
+        var counted = parts.Where(p => p.Result.Status != EligibilityStatus.NotEligible).ToList();
+        if (counted.Count == 0)
+        {
+            return parts[0].Result with { Amount = Single(measure, facts, asOf, quiet).Amount };
+        }
+
+        var status = counted.Any(p => p.Result.Status == EligibilityStatus.Eligible) ? EligibilityStatus.Eligible : EligibilityStatus.Undetermined;
+        var label = (string key) => def?.ValueLabel(key) ?? key;
+        var terms = counted.Select(p => $"{label(p.Key)}：{p.Result.Amount.Formula}").ToList();
+        var values = counted.Select(p => p.Result.Amount.Value).ToList();
+        var unit = counted[0].Result.Amount.Unit;
+        var total = values.All(v => v is not null) ? values.Sum(v => v!.Value) : (decimal?)null;
+        var formula = string.Join("；", terms) + (total is { } t && counted.Count > 1 ? $"；合计{AmountCalculator.N(t)}{unit}" : "");
+        var left = parts.Where(p => p.Result.Status == EligibilityStatus.NotEligible).ToList();
+        if (left.Count > 0)
+        {
+            formula += $"（{string.Join("、", left.Select(p => $"{label(p.Key)}{AmountCalculator.N(p.Count)}人"))}不符合本项条件，未计入）";
+        }
+
+        var amount = counted[0].Result.Amount with
+        {
+            Value = total, Formula = formula,
+            MissingFacts = counted.SelectMany(p => p.Result.Amount.MissingFacts).Distinct().ToList(),
+        };
+        var missing = counted.SelectMany(p => p.Result.MissingFacts).Distinct().ToList();
+        return new MeasureResult(measure, status, [], missing, amount, ValidityOf(measure, asOf), null);
+    }
+
+    private static MeasureResult Single(Measure measure, FactSet facts, DateOnly asOf, bool quiet)
+    {
         var text = new ConditionText(measure.FactDefinitions);
         var verdict = new ConditionEvaluator(facts, quiet ? null : text).All(measure.Conditions);
         var amount = new AmountCalculator(facts, text).Compute(measure.Amount);
