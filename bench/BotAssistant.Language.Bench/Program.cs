@@ -5,8 +5,21 @@ using BotAssistant.Language;
 using BotAssistant.Language.Bench;
 using BotAssistant.Language.Segmentation;
 
-// `--quick`: wall-clock figures for bench/README.md (segmenter MB/s next to @node-rs/jieba in the
-// same run, Understand p50/p99). Otherwise BenchmarkDotNet's full runs.
+// `--quick`: wall-clock figures for bench/README.md (segmenter MB/s next to jieba.NET and @node-rs/jieba in the
+// same run, Understand p50/p99). `--startup [runs]`: cold start-up of our segmenter and jieba.NET, one fresh
+// process per measurement. Otherwise BenchmarkDotNet's full runs (`--filter '*Jieba*'` for the side-by-side).
+if (args.Length >= 3 && args[0] == "--startup-child")
+{
+    Startup.Child(args[1], args[2]);
+    return;
+}
+
+if (args.Length >= 1 && args[0] == "--startup")
+{
+    Startup.Parent(args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
+    return;
+}
+
 if (!args.Contains("--quick"))
 {
     BenchmarkSwitcher.FromAssembly(typeof(LanguageBenchmarks).Assembly).Run(args);
@@ -35,6 +48,19 @@ while (sw.Elapsed.TotalSeconds < 3)
 var ours = bytes * (double)runs / sw.Elapsed.TotalSeconds / 1e6;
 Console.WriteLine($"seeds: {bytes / 1024.0:F0} KiB UTF-8, {tokens.Count} tokens");
 Console.WriteLine($"segmenter: {ours:F1} MB/s");
+
+JiebaSide.Configure();
+var userDictionary = JiebaSide.WriteUserDictionary(model.VocabularyWords, Path.Combine(Path.GetTempPath(), $"bench-quick-userdict-{Environment.ProcessId}.txt"));
+var jieba = JiebaSide.Create(userDictionary);
+File.Delete(userDictionary);
+var jiebaWords = jieba.Cut(text, cutAll: false, hmm: false).Count();
+var jiebaOff = MBps(() => jieba.Cut(text, cutAll: false, hmm: false).Count(), bytes);
+var jiebaOn = MBps(() => jieba.Cut(text, cutAll: false, hmm: true).Count(), bytes);
+Console.WriteLine($"jieba.NET 0.42.2: {jiebaOff:F1} MB/s HMM off ({jiebaWords} words incl. spaces), {jiebaOn:F1} MB/s HMM on; ours / jieba.NET (HMM off) = {ours / jiebaOff:F1} ×");
+var messageBytes = Corpus.Messages.Sum(m => Encoding.UTF8.GetByteCount(m));
+var oursMessages = MBps(() => Corpus.Messages.Sum(m => model.Segmenter.Cut(m).Count), messageBytes);
+var jiebaMessages = MBps(() => Corpus.Messages.Sum(m => jieba.Cut(m, cutAll: false, hmm: false).Count()), messageBytes);
+Console.WriteLine($"messages ({Corpus.Messages.Count}, {messageBytes / 1024.0:F0} KiB): ours {oursMessages:F1} MB/s, jieba.NET {jiebaMessages:F1} MB/s HMM off ({oursMessages / jiebaMessages:F1} ×)");
 Console.WriteLine($"@node-rs/jieba: {NodeJieba(text)}");
 
 var context = new UnderstandingContext(new DateOnly(2025, 6, 15));
@@ -56,6 +82,25 @@ for (var round = 0; round < 20; round++)
 
 samples.Sort();
 Console.WriteLine($"Understand: n={samples.Count} mean={samples.Average():F1} µs p50={samples[samples.Count / 2]:F1} µs p99={samples[(int)(samples.Count * 0.99)]:F1} µs max={samples[^1]:F1} µs");
+
+// Five warm-up calls, then as many as fit in three seconds.
+static double MBps(Func<int> cut, long bytes)
+{
+    for (var i = 0; i < 5; i++)
+    {
+        cut();
+    }
+
+    var sw = Stopwatch.StartNew();
+    var runs = 0;
+    while (sw.Elapsed.TotalSeconds < 3)
+    {
+        cut();
+        runs++;
+    }
+
+    return bytes * (double)runs / sw.Elapsed.TotalSeconds / 1e6;
+}
 
 static string NodeJieba(string text)
 {

@@ -20,15 +20,23 @@ public sealed class LanguageModel
     private readonly EntityExtractor _extractor;
     private readonly IntentClassifier _classifier;
 
-    private LanguageModel(Normalizer normalizer, Segmenter segmenter, EntityExtractor extractor, IntentClassifier classifier)
+    private LanguageModel(Normalizer normalizer, Segmenter segmenter, EntityExtractor extractor, IntentClassifier classifier,
+        IReadOnlyList<DictionaryEntry> vocabularyWords)
     {
         _normalizer = normalizer;
         Segmenter = segmenter;
+        VocabularyWords = vocabularyWords;
         _extractor = extractor;
         _classifier = classifier;
     }
 
     public Segmenter Segmenter { get; }
+
+    /// <summary>
+    /// The caller's vocabulary as it went into the segmenter's dictionary (normalized, frequency and tag included),
+    /// so a reference segmenter can be given exactly the same user dictionary.
+    /// </summary>
+    public IReadOnlyList<DictionaryEntry> VocabularyWords { get; }
 
     public Normalizer Normalizer => _normalizer;
 
@@ -43,13 +51,15 @@ public sealed class LanguageModel
         string Norm(string s) => phraseNormalizer.Normalize(s).Text;
 
         var index = VocabularyIndex.Build(vocabulary, lex, Norm);
+        var vocabularyWords = index.AllPhrases().Where(p => p.Length > 1).Distinct(StringComparer.Ordinal)
+            .Select(p => new DictionaryEntry(p, VocabularyFrequency, "nz")).ToList();
         var words = lex.Words
-            .Concat(index.AllPhrases().Where(p => p.Length > 1).Select(p => new DictionaryEntry(p, VocabularyFrequency, "nz")))
+            .Concat(vocabularyWords)
             .Concat(options.ExtraDictionaryPaths.SelectMany(DictionaryReader.ReadFile));
         var segmenter = new Segmenter(new WordDictionary(words));
         var extractor = new EntityExtractor(index, SubjectCues.From(lex.Subjects, Norm), segmenter, Norm);
         var classifier = new IntentClassifier(lex.Intents, Norm);
-        return new LanguageModel(normalizer, segmenter, extractor, classifier);
+        return new LanguageModel(normalizer, segmenter, extractor, classifier, vocabularyWords);
     }
 
     public Understanding Understand(string text, UnderstandingContext context)

@@ -17,6 +17,12 @@ internal static class LexicalNumerals
     {
         var tokens = new List<Token>(text.Length / 2 + 1);
         segmenter.Cut(text, tokens);
+        Mask(text, tokens, masked);
+    }
+
+    /// <summary>The same reading over any cut (a reference segmenter's, in the tests); WordId &lt; 0 marks a word no dictionary holds.</summary>
+    internal static void Mask(string text, List<Token> tokens, bool[] masked)
+    {
         foreach (var t in tokens)
         {
             if (t.WordId < 0 || t.Length < 2 || IsQuantityWord(text.AsSpan(t.Start, t.Length)) || !HasNumeral(text.AsSpan(t.Start, t.Length))
