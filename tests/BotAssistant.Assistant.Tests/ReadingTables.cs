@@ -38,6 +38,10 @@ public sealed class ReadingTables
     [InlineData("在兰州上的大学，现在回平凉了", "平凉")]
     [InlineData("以前在北京打过工，现在在泾源", "泾源")]
     [InlineData("在兰州上的大学", null)]
+    [InlineData("运城盐湖区的企业", null)]
+    [InlineData("我们公司在固原市原州区", null)]
+    [InlineData("运城市稷山县的企业", "稷山")]
+    [InlineData("运城的企业", null)]
     public void 地点_where_the_user_is(string text, string? place) => Assert.Equal(place, Value(text, "place"));
 
     [Theory]

@@ -460,7 +460,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     private Reply OutOfScope(TurnScope s, string? place)
     {
         // "重庆的…", "甘肃有什么…": the province is not covered as a whole, but some of its places are.
-        var within = place is null ? [] : s.Catalog.Places.Values.Where(p => InProvince(p, place)).ToList();
+        var within = place is null ? [] : s.Catalog.Places.Values.Where(p => InProvince(p, place) || Contains(s, place, p.Key)).ToList();
         if (within.Count > 0)
         {
             var narrowed = new Reply().Say(texts.Say("scope.province",
@@ -478,6 +478,10 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             : texts.Say("scope.place", ("place", place), ("hotline", options.Hotline)));
         return s.State.Screening ? Resume(s, reply) : reply;
     }
+
+    /// <summary>运城 contains 稷山 (the lexicon's related names): the city is not covered, one of its counties is.</summary>
+    private static bool Contains(TurnScope s, string named, string covered) =>
+        s.Understanding.All(EntityKind.UncoveredPlace).Any(e => e.Text == named && e.Subject.Split(',').Contains(covered));
 
     private static bool InProvince(Place covered, string named)
     {

@@ -36,9 +36,41 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
             && (entities.Any(q => q.Number is not null && q.Start < e.End && e.Start < q.End)
                 || (e.Text == "个人" && e.Start > 0 && (char.IsAsciiDigit(text[e.Start - 1]) || Recognizers.ChineseNumerals.IsNumeral(text[e.Start - 1])))));
         PassingPlaces.Mark(text, entities);
+        MarkSiblingDistricts(text, entities);
         entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Kind.CompareTo(b.Kind));
         return entities;
     }
+
+    /// <summary>
+    /// 运城盐湖区, 固原市原州区: a city that contains a covered county, followed by the name of one of its other districts
+    /// or counties, is that other place, which no document covers; it is no longer a hint at the covered one.
+    /// </summary>
+    private static void MarkSiblingDistricts(string text, List<Entity> entities)
+    {
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Kind != EntityKind.UncoveredPlace || e.Subject.Length == 0)
+            {
+                continue;
+            }
+
+            var end = e.End;
+            var k = end;
+            while (k < text.Length && k - end < 4 && IsHan(text[k]) && text[k] is not ('区' or '县'))
+            {
+                k++;
+            }
+
+            var named = k > end && k < text.Length && text[k] is '区' or '县';
+            if (named && !entities.Any(p => p.Kind == EntityKind.Place && p.Start >= end && p.Start <= k))
+            {
+                entities[i] = e with { Subject = "", Text = text[e.Start..(k + 1)], Length = k + 1 - e.Start };
+            }
+        }
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     private static void AddPhrases(List<Entity> entities, string text, List<PhraseMatch> matches, bool[]? mask)
     {
