@@ -72,6 +72,13 @@ public class RecognizerTests
     [InlineData("第二个", EntityKind.Choice, "2")]
     public void Vocabulary(string text, EntityKind kind, string value) => Assert.Equal(value, TestModel.U(text).First(kind)?.Value);
 
+    /// <summary>A story asks in its question sentences: 材料 said while telling it does not ask for materials.</summary>
+    [Theory]
+    [InlineData("我是临夏的。去年家里认定了低保，这个我们有材料。村里让我来问问。雨露计划一年给多少钱？", Intent.AskAmount)]
+    [InlineData("我是临夏的。领导让我写个材料报上去。我想先弄清楚。见习补贴每人每月多少？", Intent.AskAmount)]
+    [InlineData("我是临夏的。我们招了两个人。都签了合同。申请吸纳补贴要准备什么材料？", Intent.AskMaterials)]
+    public void 长消息_the_ask_is_in_the_asking_sentences(string text, Intent intent) => Assert.Equal(intent, TestModel.U(text).Intent);
+
     [Fact]
     public void AnswerAndQuestionInOneMessage()
     {

@@ -515,7 +515,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var text = u.Normalized;
         // The cue must lead the date ("按2023年", "截至2023年10月"): a date inside a story ("去年按要求办了登记",
         // "我去年毕业") is about the user, not about the day the policies are judged on.
-        var date = u.All(EntityKind.Date).FirstOrDefault(d => texts.AsOfCues.Any(cue => LeadsDate(text, cue, d)));
+        var words = knowledge.Current.Language.Segmenter.Cut(text);
+        var date = u.All(EntityKind.Date).FirstOrDefault(d => texts.AsOfCues.Any(cue => LeadsDate(text, cue, d, words)));
         if (date is null
             || !DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
@@ -526,10 +527,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         return date.Precision == DatePrecision.Year ? new DateOnly(first.Year, 12, 31) : first.AddMonths(1).AddDays(-1);
     }
 
-    private static bool LeadsDate(string text, string cue, Entity date)
+    /// <summary>The cue just before the date, as a word of its own: the 以 of 所以今年 is part of 所以, not "以今年为准".</summary>
+    private static bool LeadsDate(string text, string cue, Entity date, IReadOnlyList<BotAssistant.Language.Segmentation.Token> words)
     {
-        var window = text.AsSpan(Math.Max(0, date.Start - cue.Length - 2), Math.Min(date.Start, cue.Length + 2));
-        return window.IndexOf(cue, StringComparison.Ordinal) >= 0;
+        var from = Math.Max(0, date.Start - cue.Length - 2);
+        var at = text.IndexOf(cue, from, date.Start - from, StringComparison.Ordinal);
+        return at >= 0 && !words.Any(w => w.Start < at + cue.Length && at < w.End && w.Length > cue.Length);
     }
 
     private ExpectedAnswer? Expected(Catalog catalog, AssistantState state)

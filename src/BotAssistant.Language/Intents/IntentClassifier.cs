@@ -13,6 +13,7 @@ internal sealed class IntentClassifier
     private const double SecondaryThreshold = 0.8;
     private readonly PhraseMatcher _cues;
     private readonly PhraseMatcher _questionMarkers;
+    private readonly PhraseMatcher _askingMarkers;
 
     // Ties go to the more specific intent.
     private static readonly Intent[] Precedence =
@@ -44,6 +45,7 @@ internal sealed class IntentClassifier
 
         _cues = new PhraseMatcher(cues);
         _questionMarkers = new PhraseMatcher(file.QuestionMarkers.Select(w => (norm(w), new PhraseValue(EntityKind.Number, "q"))));
+        _askingMarkers = new PhraseMatcher(file.AskingMarkers.Select(w => (norm(w), new PhraseValue(EntityKind.Number, "q"))));
     }
 
     public (Intent Intent, double Confidence, IReadOnlyList<Intent> Secondary) Classify(string text, IReadOnlyList<Entity> entities, ExpectedAnswer? expected)
@@ -68,10 +70,14 @@ internal sealed class IntentClassifier
         return (top, Math.Round(confidence, 2), secondary);
     }
 
+    /// <summary>A story of three sentences or more has few asks: only its sentences that ask something are scored.</summary>
+    private const int StorySentences = 3;
+
     private Dictionary<Intent, double> CueScores(string text)
     {
         var best = new Dictionary<(Intent, int), double>();
-        foreach (var m in _cues.AllMatches(text))
+        var asking = AskingSentences(text);
+        foreach (var m in _cues.AllMatches(text).Where(m => asking is null || asking.Any(a => m.Start >= a.Start && m.End <= a.End)))
         {
             foreach (var v in m.Values)
             {
@@ -92,6 +98,55 @@ internal sealed class IntentClassifier
 
         return scores;
     }
+
+    /// <summary>
+    /// In a long story ("我想问问…。这三个人的情况不太一样…。…能拿多少？") the words that ask sit in its question
+    /// sentences; 材料, 时间, 文件 said while telling the story do not ask for them. Null when the message is short or
+    /// has no sentence that asks.
+    /// </summary>
+    private List<(int Start, int End)>? AskingSentences(string text)
+    {
+        var spans = new List<(int Start, int End)>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] is '。' or '！' or '？' or '!' or '?' or '\n' or '；' or ';' || StopAt(text, i))
+            {
+                if (i > start)
+                {
+                    spans.Add((start, Math.Min(text.Length, i + 1)));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (spans.Count < StorySentences)
+        {
+            return null;
+        }
+
+        // Within a sentence, the clause that asks: "想问一下见习的补贴怎么算，领导让我写个材料报上去" asks about the amount.
+        var asking = spans.SelectMany(sp => Clauses(text, sp)).Where(c => _askingMarkers.AllMatches(text[c.Start..c.End]).Count > 0).ToList();
+        return asking.Count > 0 ? asking : null;
+    }
+
+    private static IEnumerable<(int Start, int End)> Clauses(string text, (int Start, int End) sentence)
+    {
+        var start = sentence.Start;
+        for (var i = sentence.Start; i < sentence.End; i++)
+        {
+            if (text[i] is '，' or ',' || i == sentence.End - 1)
+            {
+                yield return (start, i + 1);
+                start = i + 1;
+            }
+        }
+    }
+
+    /// <summary>A full stop made half-width by the normalizer, not the point of 1.5万.</summary>
+    private static bool StopAt(string text, int i) =>
+        text[i] == '.' && !(i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
 
     private static void AddEntityEvidence(Dictionary<Intent, double> scores, IReadOnlyList<Entity> entities, ExpectedAnswer? expected, bool question)
     {

@@ -70,4 +70,7 @@ public sealed class IntentsFile
 
     /// <summary>Words that mark a question (吗, 呢, ？, 多少).</summary>
     public List<string> QuestionMarkers { get; set; } = [];
+
+    /// <summary>Stronger marks of a sentence that asks (？, 多少, 能不能), to find the asks inside a long story.</summary>
+    public List<string> AskingMarkers { get; set; } = [];
 }
