@@ -203,12 +203,18 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var problems = FactChecks.Find(catalog, merged)
             .Where(p => extracted.Values.ContainsKey(p.Fact) || (p.Other is not null && extracted.Values.ContainsKey(p.Other)))
             .ToList();
-        if (problems.Count == 0)
+        var parts = PartsOverWholes(s.Understanding);
+        if (problems.Count == 0 && parts.Count == 0)
         {
             return null;
         }
 
         var reply = new Reply();
+        foreach (var (whole, part) in parts)
+        {
+            reply.Say(texts.Say("check.part_whole", ("part", part.Text), ("whole", whole.Text)));
+        }
+
         foreach (var p in problems)
         {
             var def = catalog.Facts[p.Fact];
@@ -220,6 +226,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         }
 
         var doubtful = problems.SelectMany(p => p.Other is null ? [p.Fact] : new[] { p.Fact, p.Other }).ToHashSet();
+        if (parts.Count > 0)
+        {
+            // Which figures the part and the whole fed is not known: none of this message's figures is kept.
+            doubtful.UnionWith(extracted.Values.Where(kv => kv.Value is NumberValue or SplitValue).Select(kv => kv.Key));
+        }
+
         foreach (var (name, value) in extracted.Values.Where(kv => !doubtful.Contains(kv.Key)))
         {
             s.State.Facts[name] = value.ToString()!;
@@ -233,6 +245,40 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         reply.Say(texts.Say("check.ask_again"));
         return Resume(s, reply);
     }
+
+    /// <summary>
+    /// "一共交了3万 其中单位交了4万", "一共50个工人 其中农民工60个": a figure said as part of the one before it (其中,
+    /// 当中) cannot be larger than it. Money is compared with money, people with people.
+    /// </summary>
+    private static List<(Entity Whole, Entity Part)> PartsOverWholes(Understanding u)
+    {
+        var found = new List<(Entity, Entity)>();
+        var figures = u.Entities.Where(e => e.Number is not null && Family(e) is not null).OrderBy(e => e.Start).ToList();
+        for (var i = 1; i < figures.Count; i++)
+        {
+            var part = figures[i];
+            var whole = figures.Take(i).LastOrDefault(e => Family(e) == Family(part));
+            if (whole is null)
+            {
+                continue;
+            }
+
+            var between = u.Normalized[whole.End..part.Start];
+            if ((between.Contains("其中", StringComparison.Ordinal) || between.Contains("当中", StringComparison.Ordinal)) && part.Number > whole.Number)
+            {
+                found.Add((whole, part));
+            }
+        }
+
+        return found;
+    }
+
+    private static string? Family(Entity e) => e.Kind switch
+    {
+        EntityKind.Count or EntityKind.EmployeeCount => "people",
+        EntityKind.Money => "money",
+        _ => null,
+    };
 
     /// <summary>The domain whose word comes first in the message (the one asked about), or null.</summary>
     private Referral? Referral(string text) =>
