@@ -290,6 +290,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return placed.Numbers;
         }
 
+        if (role == "employer" && QuantityFrames.Groups(u, HireKind) is { } trainees && AboutTrainees(u))
+        {
+            // "见习的有三拨人 刚离校的大学生4个 离校一年的3个 还有3个失业青年": the people counted are the trainees.
+            found["trainees_count"] = FactValue.Of(trainees.Split.Total);
+            return trainees.Numbers;
+        }
+
         if (role == "employer" && QuantityFrames.Groups(u, HireKind) is { } hires)
         {
             found["hired_group"] = hires.Split;
@@ -299,6 +306,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         return new HashSet<Entity>();
     }
+
+    /// <summary>The message counts trainees (见习), not hires: no hiring verb is used of them.</summary>
+    private static bool AboutTrainees(Understanding u) =>
+        u.Normalized.Contains("见习", StringComparison.Ordinal) && !u.All(EntityKind.Count).Any(c => c.Value == "hired")
+        && u.Normalized.IndexOfAny(['招', '雇', '聘']) < 0;
 
     /// <summary>
     /// The kind of hire one frame names, refined by what its own stretch of text says: "2个登记失业的19岁小年轻" are

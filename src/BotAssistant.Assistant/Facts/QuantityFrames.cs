@@ -54,7 +54,7 @@ public static class QuantityFrames
         var after = Frame(u, counts, kindOf, (i, text) => (counts[i].Start,
             ClauseEnd(text, counts[i].End, i + 1 < counts.Count ? counts[i + 1].Start : text.Length)));
         var before = Frame(u, counts, kindOf, (i, text) => (ClauseStart(text, counts[i].Start, i > 0 ? counts[i - 1].End : 0), counts[i].Start));
-        var frames = before.Count > after.Count ? before : after;
+        var frames = after.Count == counts.Count ? after : before.Count == counts.Count ? before : Mixed(after, before);
         if (frames.Select(f => f.Kind).Distinct().Count() < 2)
         {
             return null;
@@ -62,6 +62,21 @@ public static class QuantityFrames
 
         var parts = frames.GroupBy(f => f.Kind).Select(g => (g.Key, g.Sum(f => f.Count.Number!.Value))).ToList();
         return new Frames(new SplitValue(parts), frames.Select(f => f.Count).ToHashSet());
+    }
+
+    /// <summary>
+    /// Counts said both ways in one list ("大学生4个 离校一年没工作的3个 还有3个失业青年"): each count keeps the frame
+    /// before it where it has one, else the one after.
+    /// </summary>
+    private static List<(Entity Count, string Kind)> Mixed(List<(Entity Count, string Kind)> after, List<(Entity Count, string Kind)> before)
+    {
+        var byCount = before.ToDictionary(f => f.Count);
+        foreach (var f in after.Where(f => !byCount.ContainsKey(f.Count)))
+        {
+            byCount[f.Count] = f;
+        }
+
+        return byCount.Values.OrderBy(f => f.Count.Start).ToList();
     }
 
     private static List<(Entity Count, string Kind)> Frame(

@@ -38,6 +38,7 @@ public sealed record FactDefinition(
     {
         BoolValue b => b.Value ? "是" : "否",
         NumberValue { AtLeast: true } => "有（未说具体数）",
+        NumberValue n when Unit == "%" => $"{Math.Round(n.Value, 1).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%",
         NumberValue n => Unit is null ? n.ToString() : $"{n}{Unit}",
         EnumValue e => ValueLabel(e.Key) ?? e.Key,
         SplitValue sv => string.Join("、", sv.Parts.Select(p => (ValueLabel(p.Key) ?? p.Key)

@@ -196,6 +196,11 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
             // The head count is known even when the months are not: 300元/人·月 × 2人 × 稳定就业时间（未知）.
             var cut = formula.IndexOf(" × ", StringComparison.Ordinal);
             formula = cut < 0 ? formula : $"{formula[..cut]} × {N(count)}人{formula[cut..]}";
+            if (missingFact is { } months && text.Unit(months) == "月")
+            {
+                // The months are not known, the monthly sum is: 1350元/人·月 × 10人 = 每月13500元.
+                formula += $"；每月合计{N(perUnit * count)}{unit}";
+            }
         }
 
         return new AmountResult { PerUnit = perUnit, Unit = unit, Formula = formula, MissingFacts = missing };

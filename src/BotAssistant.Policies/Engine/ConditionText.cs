@@ -14,6 +14,8 @@ internal sealed class ConditionText(IReadOnlyDictionary<string, FactDefinition> 
 
     public string Label(string fact) => facts.GetValueOrDefault(fact)?.Label ?? fact;
 
+    public string? Unit(string fact) => facts.GetValueOrDefault(fact)?.Unit;
+
     public string Display(string fact, FactValue value) =>
         facts.GetValueOrDefault(fact)?.Display(value) ?? value.ToString() ?? "";
 
