@@ -89,6 +89,12 @@ public static class AnswerQuestions
                     ("other", s.Catalog.FindMeasure(r.ExcludedBy!)?.Name ?? r.ExcludedBy)),
                 _ => s.Texts.Say("whynot.eligible", ("name", name), ("amount", s.Writer.AmountLine(r))),
             });
+
+            // "不是最长3年吗…只能补3年吗": what the clause itself says of its term and limits is part of why.
+            if (r.Status != EligibilityStatus.NotEligible && r.Measure.Limits.Note is { Length: > 0 } note)
+            {
+                reply.Say(s.Texts.Say("whynot.limits", ("name", name), ("note", note)));
+            }
         }
 
         s.State.Focus = measures.Select(m => m.Id).ToList();

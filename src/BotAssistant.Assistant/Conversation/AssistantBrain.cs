@@ -130,7 +130,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         new("按2023年的政策算: the same question again on the new date",
             t => t.Scope.AsOfChanged && !t.Content, (b, t) => b.Redo(t.Scope)),
         new("医保报销, 养老金, 公积金 with no measure of ours: that office",
-            t => !t.Answered && t.Topics.Count == 0, (b, t) => b.Referral(t.U.Normalized) is { } r
+            t => !t.Answered && (t.Topics.Count == 0 || NamesOtherOfficeFirst(t)), (b, t) => b.Referral(t.U.Normalized) is { } r
                 ? b.Resume(t.Scope, new Reply().Say(b.Texts.Say("scope.referral", ("domain", r.Name), ("office", r.Office), ("hotline", r.Hotline))))
                 : null),
         new("a place we do not cover, not said as an answer (重庆户籍 answering 是否本市户籍 is one)",
@@ -281,6 +281,17 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     };
 
     /// <summary>The domain whose word comes first in the message (the one asked about), or null.</summary>
+    /// <summary>
+    /// "单位给交住房公积金 公积金咋提取 买房能贷多少": another office's business named before any word of ours (贷 here is
+    /// the 公积金 loan) is what the message is about.
+    /// </summary>
+    private static bool NamesOtherOfficeFirst(TurnActs t)
+    {
+        var text = t.U.Normalized;
+        var ours = t.U.Entities.Where(e => e.Kind is EntityKind.Topic or EntityKind.Measure).Select(e => e.Start).DefaultIfEmpty(int.MaxValue).Min();
+        return t.Scope.Texts.Referrals.SelectMany(r => r.Words).Select(w => text.IndexOf(w, StringComparison.Ordinal)).Any(i => i >= 0 && i < ours);
+    }
+
     private Referral? Referral(string text) =>
         texts.Referrals
             .Select(r => (Referral: r, At: r.Words.Select(w => text.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))
