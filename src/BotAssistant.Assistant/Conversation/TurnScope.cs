@@ -91,6 +91,7 @@ public sealed class TurnScope
         var list = measures.ToList();
         var audience = Role switch
         {
+            "individual" when AsksForEmployer(Understanding.Normalized) => [Audience.Individual, Audience.Employer, Audience.Institution],
             "individual" => new[] { Audience.Individual },
             "employer" => [Audience.Employer, Audience.Institution],
             "institution" => [Audience.Institution, Audience.Employer],
@@ -104,6 +105,30 @@ public sealed class TurnScope
         var matching = list.Where(m => audience.Contains(m.Audience)).ToList();
         return matching.Count > 0 ? matching : list;
     }
+
+    /// <summary>
+    /// "要是有企业招我，企业能拿啥补贴", "去单位见习，单位一个月能拿多少": a person asking what the employer gets for taking
+    /// them on; the employer's measures answer it.
+    /// </summary>
+    private static bool AsksForEmployer(string text)
+    {
+        foreach (var who in EmployerWords)
+        {
+            for (var at = text.IndexOf(who, StringComparison.Ordinal); at >= 0; at = text.IndexOf(who, at + 1, StringComparison.Ordinal))
+            {
+                var after = text.AsSpan(at + who.Length, Math.Min(6, text.Length - at - who.Length));
+                if (after.IndexOf("能拿", StringComparison.Ordinal) >= 0 || after.IndexOf("能领", StringComparison.Ordinal) >= 0
+                    || after.IndexOf("有啥补贴", StringComparison.Ordinal) >= 0 || after.IndexOf("有什么补贴", StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] EmployerWords = ["企业", "单位", "公司", "老板", "厂里"];
 }
 
 /// <summary>Configuration section "Assistant".</summary>
