@@ -263,8 +263,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
                 continue;
             }
 
-            var between = u.Normalized[whole.End..part.Start];
-            if ((between.Contains("其中", StringComparison.Ordinal) || between.Contains("当中", StringComparison.Ordinal)) && part.Number > whole.Number)
+            if (part.Number > whole.Number && Clauses.SaysPartOf(u.Normalized.AsSpan(whole.End, part.Start - whole.End)))
             {
                 found.Add((whole, part));
             }
@@ -572,8 +571,9 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var text = u.Normalized;
         // The cue must lead the date ("按2023年", "截至2023年10月"): a date inside a story ("去年按要求办了登记",
         // "我去年毕业") is about the user, not about the day the policies are judged on.
-        var words = knowledge.Current.Language.Segmenter.Cut(text);
-        var date = u.All(EntityKind.Date).FirstOrDefault(d => texts.AsOfCues.Any(cue => LeadsDate(text, cue, d, words)));
+        // The cut is needed only for a date with a cue before it, which few messages have.
+        IReadOnlyList<BotAssistant.Language.Segmentation.Token>? words = null;
+        var date = u.All(EntityKind.Date).FirstOrDefault(d => texts.AsOfCues.Any(cue => LeadsDate(text, cue, d, () => words ??= knowledge.Current.Language.Segmenter.Cut(text))));
         if (date is null
             || !DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
@@ -585,11 +585,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     }
 
     /// <summary>The cue just before the date, as a word of its own: the 以 of 所以今年 is part of 所以, not "以今年为准".</summary>
-    private static bool LeadsDate(string text, string cue, Entity date, IReadOnlyList<BotAssistant.Language.Segmentation.Token> words)
+    private static bool LeadsDate(string text, string cue, Entity date, Func<IReadOnlyList<BotAssistant.Language.Segmentation.Token>> words)
     {
         var from = Math.Max(0, date.Start - cue.Length - 2);
         var at = text.IndexOf(cue, from, date.Start - from, StringComparison.Ordinal);
-        return at >= 0 && !words.Any(w => w.Start < at + cue.Length && at < w.End && w.Length > cue.Length);
+        return at >= 0 && !words().Any(w => w.Start < at + cue.Length && at < w.End && w.Length > cue.Length);
     }
 
     private ExpectedAnswer? Expected(Catalog catalog, AssistantState state)

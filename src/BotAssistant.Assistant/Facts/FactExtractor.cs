@@ -277,8 +277,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         u.All(EntityKind.Count).Any(c => c.Value == "hired" || EmployerGroups.ContainsKey(c.Value));
 
     /// <summary>其中5个, 当中有两个: a count of some of those just counted.</summary>
-    private static bool Among(string text, int start) =>
-        text[Math.Max(0, start - 3)..start] is var before && (before.Contains("其中", StringComparison.Ordinal) || before.Contains("当中", StringComparison.Ordinal));
+    private static bool Among(string text, int start) => Clauses.SaysPartOf(text.AsSpan(Math.Max(0, start - 3), Math.Min(3, start)));
 
     /// <summary>Placements per destination and several certificates: the numbers they use are not read again on their own.</summary>
     private static IReadOnlySet<Entity> AddFrames(Understanding u, string? role, Dictionary<string, FactValue> found)
@@ -471,6 +470,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// </summary>
     private void AddLowerBounds(string text, string? pending, Dictionary<string, FactValue> found)
     {
+        string[]? clauses = null;
         foreach (var q in texts.Questions.Values.Where(q => q.About.Count > 0 && q.Fact != pending && !found.ContainsKey(q.Fact)))
         {
             if (catalog.Facts.GetValueOrDefault(q.Fact) is not { Type: FactType.Number } def)
@@ -478,7 +478,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 continue;
             }
 
-            foreach (var clause in text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var clause in clauses ??= text.Split(Clauses.Breaks, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (q.About.Any(w => clause.Contains(w, StringComparison.Ordinal)) && SaysItHappened(clause, AskedText(q.Fact, def)))
                 {
@@ -494,8 +494,6 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         def.Min is > 0 ? def.Min.Value : def.Unit == "年" ? OneMonthInYears : 1;
 
     private const decimal OneMonthInYears = 0.08m;
-
-    private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', '.', ';', '!', '?', ' ', '、'];
 
     private bool AnswerPending(Understanding u, string pending, IReadOnlyList<string> choices, Dictionary<string, FactValue> found)
     {

@@ -101,7 +101,7 @@ public static class QuantityFrames
     {
         for (var i = to - 1; i >= limit; i--)
         {
-            if ("，。；！？,.;!? 、".Contains(text[i], StringComparison.Ordinal))
+            if (Clauses.IsBreak(text[i]))
             {
                 return i + 1;
             }
@@ -115,7 +115,7 @@ public static class QuantityFrames
     {
         for (var i = from; i < limit; i++)
         {
-            if ("，。；！？,.;!? 、".Contains(text[i], StringComparison.Ordinal))
+            if (Clauses.IsBreak(text[i]))
             {
                 return i;
             }

@@ -127,7 +127,8 @@ internal sealed class IntentClassifier
         }
 
         // Within a sentence, the clause that asks: "想问一下见习的补贴怎么算，领导让我写个材料报上去" asks about the amount.
-        var asking = spans.SelectMany(sp => Clauses(text, sp)).Where(c => _askingMarkers.AllMatches(text[c.Start..c.End]).Count > 0).ToList();
+        var marks = _askingMarkers.AllMatches(text);
+        var asking = spans.SelectMany(sp => Clauses(text, sp)).Where(c => marks.Any(m => m.Start >= c.Start && m.End <= c.End)).ToList();
         return asking.Count > 0 ? asking : null;
     }
 

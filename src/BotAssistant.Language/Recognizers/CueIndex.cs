@@ -40,8 +40,7 @@ internal sealed class CueIndex(List<PhraseMatch> matches, string text)
     {
         for (var i = from; i < to && i < text.Length; i++)
         {
-            // People separate clauses with spaces as often as with commas; the normalizer has made punctuation half-width.
-            if (text[i] is '，' or '。' or '？' or '！' or '；' or '、' or ',' or '.' or '?' or '!' or ';' or ' ')
+            if (Clauses.IsBreak(text[i]))
             {
                 return false;
             }

@@ -1,0 +1,18 @@
+namespace BotAssistant.Language;
+
+/// <summary>
+/// Where a clause ends in a normalized message, and how a part is said of a whole: one definition for the readers
+/// that look for a number's subject, a frame's stretch or a figure's whole.
+/// </summary>
+public static class Clauses
+{
+    /// <summary>People separate clauses with spaces as often as with commas; the normalizer has made punctuation half-width.</summary>
+    public static bool IsBreak(char c) => c is '，' or '。' or '？' or '！' or '；' or '、' or ',' or '.' or '?' or '!' or ';' or ' ';
+
+    /// <summary>The clause breaks as an array, for <see cref="string.Split(char[])"/>.</summary>
+    public static readonly char[] Breaks = ['，', '。', '？', '！', '；', '、', ',', '.', '?', '!', ';', ' '];
+
+    /// <summary>其中, 当中: what follows is some of what was just counted or summed.</summary>
+    public static bool SaysPartOf(ReadOnlySpan<char> between) =>
+        between.IndexOf("其中", StringComparison.Ordinal) >= 0 || between.IndexOf("当中", StringComparison.Ordinal) >= 0;
+}
