@@ -68,7 +68,10 @@ public sealed class LanguageModel
         var normalized = _normalizer.Normalize(text);
         var entities = _extractor.Extract(normalized.Text, context);
         var (intent, confidence, secondary) = _classifier.Classify(normalized.Text, entities, context.Expected);
-        return new Understanding(normalized.Text, normalized.Truncated, intent, confidence, secondary, entities);
+        return new Understanding(normalized.Text, normalized.Truncated, intent, confidence, secondary, entities)
+        {
+            Supposes = _classifier.Supposes(normalized.Text),
+        };
     }
 
     private static Dictionary<char, char> ToCharMap(Dictionary<string, string> pairs)

@@ -80,6 +80,12 @@ public sealed record Entity(EntityKind Kind, string Value, decimal? Number, int 
     /// <summary>Places only: named in passing (在兰州上的大学, 以前在北京打过工), not where the user is.</summary>
     public bool Passing { get; init; }
 
+    /// <summary>
+    /// Counts only: "from" or "to" when the count is one end of a change said in the message ("年初参保50人，年底45人",
+    /// "从40人减少到36人"), else "".
+    /// </summary>
+    public string Phase { get; init; } = "";
+
     /// <summary>Dates only: what the date is of ("graduation", "certificate", "business", "hired") or "".</summary>
     public string Subject { get; init; } = "";
 
@@ -122,4 +128,7 @@ public sealed record Understanding(
     public decimal? FirstNumber => Entities.FirstOrDefault(e => e.Number is not null && e.Kind is not (EntityKind.Choice or EntityKind.Date))?.Number;
 
     public bool IsAbout(Intent intent) => Intent == intent || SecondaryIntents.Contains(intent);
+
+    /// <summary>"那要是一半以上都留下来了呢": facts put as a supposition, asking what would follow, not told as the case.</summary>
+    public bool Supposes { get; init; }
 }

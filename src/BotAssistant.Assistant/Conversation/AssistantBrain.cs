@@ -54,7 +54,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
         var scope = new TurnScope(snapshot, texts, state, u, asOf, options) { AsOfChanged = preface.Count > (u.Truncated ? 1 : 0) };
         var reply = Route(scope);
-        reply.Paragraphs.InsertRange(0, preface);
+        reply.Paragraphs.InsertRange(0, preface.Concat(scope.Notes));
         return reply;
     }
 
@@ -109,6 +109,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }
         }
 
+        if (extracted.Unlike is { } unlike && pendingBefore is not null && texts.Questions.GetValueOrDefault(pendingBefore) is { About.Count: > 0 } asked)
+        {
+            s.Notes.Add(texts.Say("answer.unlike", ("said", unlike), ("asked", asked.About[0])));
+        }
+
         if (extracted.SkippedPending && pendingBefore is not null && !state.Skipped.Contains(pendingBefore))
         {
             state.Skipped.Add(pendingBefore);
@@ -139,8 +144,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         new("上一步, 重新开始, 取消, 帮助 with nothing else said",
             t => !t.Content && !t.Answered, (b, t) => b.Control(t.Scope)),
         new("an answer to the open question, or more about the same case, keeps the screening going",
-            t => t.State.Screening && t.PendingBefore is not null && (t.Answered || t.Situation) && t.SameTopic && !t.AsksSomethingElse,
-            (_, t) => ScreeningFlow.Continue(t.Scope)),
+            t => t.State.Screening && t.PendingBefore is not null && (t.Answered || (t.Situation && !(t.State.Offered && t.U.Supposes))) && t.SameTopic && !t.AsksSomethingElse,
+            (_, t) =>
+            {
+                t.State.Offered = false;
+                return ScreeningFlow.Continue(t.Scope);
+            }),
         new("能同时领吗, 为什么不能拿: about the answer given",
             t => t.U.Intent is Intent.AskCombination or Intent.AskWhyNot, (b, t) => AboutTheAnswer(t.Scope, t.Topics) is { } r ? b.Resume(t.Scope, r) : null),
         new("compare, materials, department, source, lookup: answered, then the screening resumes",
@@ -355,7 +364,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }
 
             // "留用一半以上呢": new facts about the measure just discussed.
-            var followUp = situation && state.Focus.Count > 0 && !state.Screening && !u.IsAbout(Intent.Screen);
+            var followUp = situation && state.Focus.Count > 0 && (!state.Screening || (state.Offered && u.Supposes)) && !u.IsAbout(Intent.Screen);
             return followUp ? LookupFlow.Answer(s, Measures(s, state.Focus), withQuote: false) : null;
         }
 
@@ -375,13 +384,15 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         }
 
         var answer = LookupFlow.Answer(s, measures, withQuote: u.IsAbout(Intent.AskSource));
-        if (!situation || places.Count != 1)
+        if (places.Count != 1 || u.IsAbout(Intent.AskSource) || (!situation && state.Screening))
         {
             return answer;
         }
 
-        // They told us about their case: the rule first, then the one question that settles it for them.
+        // The rule first, then the one question that settles it for this user: whoever asks about a measure of one
+        // place is weighing it for a case (theirs, or a caller's), and the answer they need is whether it pays and how much.
         StartScreening(state, topics);
+        state.Offered = !situation;
         state.Candidates.AddRange(measures.Select(m => m.Id));
         if (ScreeningFlow.NextFact(s) is not { } next)
         {
@@ -390,7 +401,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         }
 
         var question = Questions.Ask(s, next);
-        question.Question.Insert(0, s.Texts.Say("lookup.to_confirm"));
+        question.Question.Insert(0, s.Texts.Say(situation ? "lookup.to_confirm" : "lookup.to_check"));
         answer.Question.AddRange(question.Question);
         answer.Skip = question.Skip;
         answer.Actions.AddRange(question.Actions);
@@ -436,6 +447,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     {
         if (!s.State.Screening || s.State.Pending is not { } pending || side.ExpectsInput)
         {
+            return side;
+        }
+
+        if (s.State.Offered)
+        {
+            s.State.ResetScreening();
             return side;
         }
 

@@ -30,6 +30,12 @@ public sealed class AssistantState : IVersionedState
     /// <summary>True while a screening is running (questions are being asked).</summary>
     public bool Screening { get; set; }
 
+    /// <summary>
+    /// True while the open question was only offered after a lookup (the user told nothing of their case): asking
+    /// something else instead lets it go, rather than asking it again after every side question.
+    /// </summary>
+    public bool Offered { get; set; }
+
     /// <summary>Topics the screening is about (empty: everything for the place and role).</summary>
     public List<string> Topics { get; set; } = [];
 
@@ -58,6 +64,7 @@ public sealed class AssistantState : IVersionedState
         Pending = null;
         PendingAttempts = 0;
         Screening = false;
+        Offered = false;
         Topics.Clear();
         Candidates.Clear();
         Choices.Clear();

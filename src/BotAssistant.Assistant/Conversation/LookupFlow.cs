@@ -110,7 +110,7 @@ public static class LookupFlow
         {
             EligibilityStatus.Eligible => "\n" + s.Texts.Say("lookup.verdict_yes"),
             EligibilityStatus.NotEligible => "\n" + s.Texts.Say("lookup.verdict_no", ("reason",
-                string.Join("；", r.FailedConditions.Select(f => f.Wording))), ("whatif", r.WhatIf?.Text ?? "")),
+                ScreeningWriter.Reason(s, r)), ("whatif", r.WhatIf?.Text ?? "")),
             _ => "",
         };
     }

@@ -41,6 +41,9 @@ public sealed class TurnScope
     /// <summary>Situation facts this message gave besides the answer to the open question ("我以前没贷过款" while asked about work).</summary>
     public List<string> Volunteered { get; } = [];
 
+    /// <summary>Lines said before the reply about how this message was read ("商业意外险不算社保").</summary>
+    public List<string> Notes { get; } = [];
+
     public string? Place => Fact("place");
 
     public string? Role => Fact("role");

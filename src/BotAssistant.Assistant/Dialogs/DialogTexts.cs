@@ -6,6 +6,8 @@ namespace BotAssistant.Assistant.Dialogs;
 
 /// <summary>How one fact is asked: the question, its choices (key → label), the retry, and phrases that answer it unprompted.</summary>
 /// <param name="About">Words naming what a yes/no fact is about (贷款, 残疾): negated, they answer 否 (没贷过款, 不是残疾人).</param>
+/// <param name="Unlike">Things people take for what is asked and are not (商业意外险 for 社保, 低保户 for 脱贫户): named in
+/// answer instead of it, they answer "none" and are said back.</param>
 /// <param name="AskByRole">The question worded for an employer or an individual, where the general one says "招用人员（或您本人）".</param>
 public sealed record QuestionText(
     string Fact,
@@ -15,7 +17,8 @@ public sealed record QuestionText(
     IReadOnlyList<string> SaysYes,
     IReadOnlyList<string> SaysNo,
     IReadOnlyList<string> About,
-    IReadOnlyDictionary<string, string> AskByRole)
+    IReadOnlyDictionary<string, string> AskByRole,
+    IReadOnlyList<string> Unlike)
 {
     public string AskFor(string? role) => role is not null && AskByRole.TryGetValue(role, out var worded) ? worded : Ask;
 }
@@ -131,13 +134,13 @@ public sealed class DialogTexts
             }
 
             result[fact] = new QuestionText(
-                fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "yes"), List(q, "no"), List(q, "about"), byRole);
+                fact, ask, Scalar(q, "retry"), Pairs(q, "choices"), List(q, "yes"), List(q, "no"), List(q, "about"), byRole, List(q, "unlike"));
         }
 
         return result;
     }
 
-    private static readonly string[] QuestionKeys = ["ask", "ask_employer", "ask_individual", "retry", "choices", "yes", "no", "about"];
+    private static readonly string[] QuestionKeys = ["ask", "ask_employer", "ask_individual", "retry", "choices", "yes", "no", "about", "unlike"];
 
     private static List<Referral> ReadReferrals(string path, List<string> errors)
     {

@@ -7,6 +7,9 @@ namespace BotAssistant.Assistant.Facts;
 /// <summary>What one message said about the user's situation.</summary>
 public sealed record ExtractedFacts(IReadOnlyDictionary<string, FactValue> Values, bool SkippedPending, bool AnsweredPending)
 {
+    /// <summary>What the answer named instead of the thing asked (商业意外险 to a 社保 question), to be said back.</summary>
+    public string? Unlike { get; init; }
+
     public bool Any => Values.Count > 0;
 }
 
@@ -33,7 +36,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         AddGroups(u, role, found, asOf);
-        var framed = AddFrames(u, role, found);
+        var framed = AddFrames(u, role, found).Concat(AddDecrease(u, role, found)).ToHashSet();
         AddQuantities(u, role, pending, found, asOf, framed);
         AddPhraseFacts(text, found);
         AddLowerBounds(text, pending, found);
@@ -46,9 +49,20 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         // "不知道" starts like a no: read it as a skip before any yes/no.
         var skipped = pending is not null && !found.ContainsKey(pending) && texts.SkipWords.Any(text.Contains);
+        // A figure in an answer that names a look-alike is the look-alike's (商业意外险，一年几百块), not the one asked for.
+        var unlike = pending is not null && !skipped ? Unlike(text, pending) : null;
+        if (unlike is not null && catalog.Facts[pending!].Type is FactType.Number or FactType.Bool)
+        {
+            found[pending!] = catalog.Facts[pending!].Type == FactType.Number ? FactValue.Of(0m) : FactValue.Of(false);
+        }
+        else
+        {
+            unlike = null;
+        }
+
         var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found);
         return new ExtractedFacts(found.Where(kv => catalog.Facts.TryGetValue(kv.Key, out var d) && (kv.Key == pending || Concerns(d, role))).ToDictionary(),
-            skipped, answered || found.ContainsKey(pending ?? ""));
+            skipped, answered || found.ContainsKey(pending ?? "")) { Unlike = unlike };
     }
 
     /// <summary>A fact about a person is not the employer's ("招大学生" says nothing of whether the employer is a 中职 graduate).</summary>
@@ -278,6 +292,31 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     /// <summary>其中5个, 当中有两个: a count of some of those just counted.</summary>
     private static bool Among(string text, int start) => Clauses.SaysPartOf(text.AsSpan(Math.Max(0, start - 3), Math.Min(3, start)));
+
+    /// <summary>
+    /// "2022年初参保50人，到年底是45人": a count said at the start and at the end of a change, falling, gives each fact
+    /// declared as the decrease of another (facts.yaml decrease_of) the fall, and the other the starting figure, so the
+    /// rate over them is computed, not asked. The two counts are not read again on their own.
+    /// </summary>
+    private IReadOnlySet<Entity> AddDecrease(Understanding u, string? role, Dictionary<string, FactValue> found)
+    {
+        var from = u.Entities.FirstOrDefault(e => e.Phase == "from");
+        var to = u.Entities.FirstOrDefault(e => e.Phase == "to");
+        if (from?.Number is not { } start || to?.Number is not { } end || end >= start)
+        {
+            return new HashSet<Entity>();
+        }
+
+        var used = new HashSet<Entity>();
+        foreach (var def in catalog.Facts.Values.Where(d => d.DecreaseOf is not null && Concerns(d, role)))
+        {
+            found[def.DecreaseOf!] = FactValue.Of(start);
+            found[def.Name] = FactValue.Of(start - end);
+            used.UnionWith([from, to]);
+        }
+
+        return used;
+    }
 
     /// <summary>Placements per destination and several certificates: the numbers they use are not read again on their own.</summary>
     private static IReadOnlySet<Entity> AddFrames(Understanding u, string? role, Dictionary<string, FactValue> found)
@@ -549,6 +588,28 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "我们给他俩买了商业意外险" to a 社保 question, "我家是低保户" to a 脱贫户 question: the answer names a look-alike of
+    /// the thing asked (questions.yaml 'unlike') and not the thing itself, so there is none of it. The longest look-alike
+    /// named is returned to be said back; a reply that also names what was asked (交了社保，还买了商业险) is read as usual.
+    /// </summary>
+    private string? Unlike(string text, string pending)
+    {
+        if (texts.Questions.GetValueOrDefault(pending) is not { Unlike.Count: > 0 } q)
+        {
+            return null;
+        }
+
+        var named = q.Unlike.Where(w => text.Contains(w, StringComparison.Ordinal)).MaxBy(w => w.Length);
+        if (named is null)
+        {
+            return null;
+        }
+
+        var rest = text.Replace(named, "", StringComparison.Ordinal);
+        return q.About.Any(w => rest.Contains(w, StringComparison.Ordinal)) ? null : named;
     }
 
     /// <summary>The reply names the open question's subject (its 'about' words in questions.yaml).</summary>

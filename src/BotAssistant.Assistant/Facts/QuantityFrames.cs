@@ -50,7 +50,7 @@ public static class QuantityFrames
             return null;
         }
 
-        var counts = u.All(EntityKind.Count).Where(c => c.Number is > 0).OrderBy(c => c.Start).ToList();
+        var counts = u.All(EntityKind.Count).Where(c => c.Number is > 0 && !SaysWhole(u.Normalized, c)).OrderBy(c => c.Start).ToList();
         var after = Frame(u, counts, kindOf, (i, text) => (counts[i].Start,
             ClauseEnd(text, counts[i].End, i + 1 < counts.Count ? counts[i + 1].Start : text.Length)));
         var before = Frame(u, counts, kindOf, (i, text) => (ClauseStart(text, counts[i].Start, i > 0 ? counts[i - 1].End : 0), counts[i].Start));
@@ -96,6 +96,23 @@ public static class QuantityFrames
         return frames;
     }
 
+    /// <summary>
+    /// 三个人都签了, 一共5个, 这3个人: a count said of everyone already counted is the whole, not one more kind of hire.
+    /// </summary>
+    internal static bool SaysWhole(string text, Entity count)
+    {
+        var after = count.End < text.Length ? text[count.End] : '\0';
+        if (after is '都' or '全')
+        {
+            return true;
+        }
+
+        var before = text.AsSpan(0, count.Start);
+        return before.EndsWith("一共", StringComparison.Ordinal) || before.EndsWith("总共", StringComparison.Ordinal)
+            || before.EndsWith("合计", StringComparison.Ordinal) || before.EndsWith("共", StringComparison.Ordinal)
+            || before.EndsWith("这", StringComparison.Ordinal);
+    }
+
     /// <summary>Where a stretch that ends at a count starts: the count before, or the start of its clause.</summary>
     private static int ClauseStart(string text, int to, int limit)
     {
@@ -110,12 +127,15 @@ public static class QuantityFrames
         return limit;
     }
 
-    /// <summary>Where a count's stretch ends: the next count, or the end of its clause (a comma, a stop, a space).</summary>
+    /// <summary>
+    /// Where a count's stretch ends: the next count, or the end of its clause (a comma, a stop, a space). A 、 inside
+    /// the noun phrase after a count lists its modifiers (一个本地户口、登记失业一年多的大姐), so it does not end it.
+    /// </summary>
     private static int ClauseEnd(string text, int from, int limit)
     {
         for (var i = from; i < limit; i++)
         {
-            if (Clauses.IsBreak(text[i]))
+            if (Clauses.IsBreak(text[i]) && text[i] != '、')
             {
                 return i;
             }

@@ -32,7 +32,7 @@ public static class ScreeningWriter
         if (maybe.Count > 0)
         {
             reply.Say(s.Texts.Say("screen.maybe_title") + "\n" + string.Join("\n", maybe.Take(s.Options.MaxMeasuresPerAnswer).Select(r =>
-                s.Texts.Say("screen.maybe_line", ("name", r.Measure.Name), ("amount", w.AmountLine(r)), ("missing", Missing(s, r))))));
+                s.Texts.Say("screen.maybe_line", ("name", r.Measure.Name), ("amount", w.AmountLine(r)), ("missing", Missing(s, r))) + RuledOut(s, r))));
         }
 
         if (not.Count > 0)
@@ -67,8 +67,15 @@ public static class ScreeningWriter
         ("n", index), ("name", r.Measure.Name), ("amount", s.Writer.AmountLine(r)),
         ("validity", r.Validity.Text), ("source", s.Writer.Source(r.Measure)));
 
+    /// <summary>
+    /// An open measure's ways in that are already closed ("按离校5年内高校毕业生这一条已不符合（您的离校年限：6年）"), or "":
+    /// the user learns which alternative is left to prove.
+    /// </summary>
+    public static string RuledOut(TurnScope s, MeasureResult r) => r.RuledOut.Count == 0 ? ""
+        : s.Texts.Say("answer.ruled_out", ("reason", string.Join("；", r.RuledOut.Select(f => f.ActualValue is null || IsYesNo(s, f.Condition) ? f.Wording : $"{f.Wording}（{f.ActualValue}）"))));
+
     /// <summary>The failed conditions; what the user said is added for figures and categories, where it explains the gap.</summary>
-    private static string Reason(TurnScope s, MeasureResult r) =>
+    public static string Reason(TurnScope s, MeasureResult r) =>
         string.Join("；", r.FailedConditions.Select(f => f.ActualValue is null || IsYesNo(s, f.Condition) ? f.Wording : $"{f.Wording}（{f.ActualValue}）"));
 
     private static bool IsYesNo(TurnScope s, Condition c) => c switch

@@ -92,7 +92,7 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
     {
         var cueSet = cues.Index(text);
         var numbers = NumberScanner.Scan(text, masked);
-        var quantities = QuantityRecognizer.Recognize(new QuantityInput(text, numbers, cueSet, groups, context.AsOf));
+        var quantities = cues.MarkChange(text, QuantityRecognizer.Recognize(new QuantityInput(text, numbers, cueSet, groups, context.AsOf)));
         entities.AddRange(quantities);
         entities.AddRange(NegatedCues.Read(text, cueSet, cues.ZeroWhenNegated, quantities));
         entities.AddRange(DateReader.Relative(text, context.AsOf, cueSet, quantities));

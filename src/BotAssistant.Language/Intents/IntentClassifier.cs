@@ -14,6 +14,11 @@ internal sealed class IntentClassifier
     private readonly PhraseMatcher _cues;
     private readonly PhraseMatcher _questionMarkers;
     private readonly PhraseMatcher _askingMarkers;
+    private readonly WhyNotWords _whyNot;
+
+    /// <summary>How far after a reason word its negation may come: 为啥不行, 为什么我们不能, 怎么就没批下来.</summary>
+    private const int WhyNotReach = 4;
+    private const double WhyNotWeight = 2.4;
 
     // Ties go to the more specific intent.
     private static readonly Intent[] Precedence =
@@ -46,11 +51,64 @@ internal sealed class IntentClassifier
         _cues = new PhraseMatcher(cues);
         _questionMarkers = new PhraseMatcher(file.QuestionMarkers.Select(w => (norm(w), new PhraseValue(EntityKind.Number, "q"))));
         _askingMarkers = new PhraseMatcher(file.AskingMarkers.Select(w => (norm(w), new PhraseValue(EntityKind.Number, "q"))));
+        _whyNot = file.WhyNot;
+        _supposing = file.Supposing.Select(norm).ToList();
+    }
+
+    private readonly List<string> _supposing;
+
+    /// <summary>要是, 如果, 假如…: the message supposes what it says rather than telling it.</summary>
+    public bool Supposes(string text) => _supposing.Any(w => text.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>不 or 没 of the thing asked about, not of the speaker's knowing (咋办不知道, 怎么算不清楚).</summary>
+    private static bool Negates(string window, string negation)
+    {
+        var at = window.IndexOf(negation, StringComparison.Ordinal);
+        var next = at + negation.Length;
+        return at >= 0 && !(next < window.Length && window[next] is '知' or '清' or '懂' or '会');
+    }
+
+    /// <summary>为啥不行, 怎么没批下来, 差在哪, 缺哪些: asking why not, whatever the verb that follows.</summary>
+    private bool AsksWhyNot(string text)
+    {
+        foreach (var reason in _whyNot.Reasons)
+        {
+            for (var at = text.IndexOf(reason, StringComparison.Ordinal); at >= 0; at = text.IndexOf(reason, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + reason.Length;
+                var window = text.Substring(end, Math.Min(WhyNotReach, text.Length - end));
+                if (_whyNot.Negations.Any(n => Negates(window, n)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var lack in _whyNot.Lacks)
+        {
+            for (var at = text.IndexOf(lack, StringComparison.Ordinal); at >= 0; at = text.IndexOf(lack, at + 1, StringComparison.Ordinal))
+            {
+                var from = at + lack.Length + (text.AsSpan(at + lack.Length).StartsWith("在", StringComparison.Ordinal) ? 1 : 0);
+                var rest = text[from..];
+
+                if (_whyNot.Questions.Any(q => rest.StartsWith(q, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     public (Intent Intent, double Confidence, IReadOnlyList<Intent> Secondary) Classify(string text, IReadOnlyList<Entity> entities, ExpectedAnswer? expected)
     {
         var scores = CueScores(text);
+        if (AsksWhyNot(text))
+        {
+            scores[Intent.AskWhyNot] = Math.Max(scores.GetValueOrDefault(Intent.AskWhyNot), WhyNotWeight);
+        }
+
         var question = _questionMarkers.AllMatches(text).Count > 0;
         AddEntityEvidence(scores, entities, expected, question);
         if (scores.Count == 0 || scores.Values.Max() <= 0)

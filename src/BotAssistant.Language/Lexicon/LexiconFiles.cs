@@ -61,6 +61,15 @@ public sealed class SubjectsFile
 
     /// <summary>Subject → cue words near a date (毕业 → graduation).</summary>
     public Dictionary<string, List<string>> Dates { get; set; } = [];
+
+    /// <summary>Words that put a count at the start (年初, 原来, 从) or the end (年底, 现在, 减少到) of a change.</summary>
+    public ChangeWords Changes { get; set; } = new();
+}
+
+public sealed class ChangeWords
+{
+    public List<string> From { get; set; } = [];
+    public List<string> To { get; set; } = [];
 }
 
 public sealed class IntentsFile
@@ -73,4 +82,21 @@ public sealed class IntentsFile
 
     /// <summary>Stronger marks of a sentence that asks (？, 多少, 能不能), to find the asks inside a long story.</summary>
     public List<string> AskingMarkers { get; set; } = [];
+
+    /// <summary>
+    /// Asking why something is not so, read from its parts: a reason word (为啥) with a negation close after it (为啥不行,
+    /// 怎么没批), or a word of lacking (差, 缺) with a question word right after it (差在哪, 缺哪些).
+    /// </summary>
+    public WhyNotWords WhyNot { get; set; } = new();
+
+    /// <summary>Words that put what follows as a supposition (要是, 如果, 假如): facts asked about, not told.</summary>
+    public List<string> Supposing { get; set; } = [];
+}
+
+public sealed class WhyNotWords
+{
+    public List<string> Reasons { get; set; } = [];
+    public List<string> Negations { get; set; } = [];
+    public List<string> Lacks { get; set; } = [];
+    public List<string> Questions { get; set; } = [];
 }

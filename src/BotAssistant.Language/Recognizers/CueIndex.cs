@@ -57,9 +57,38 @@ internal sealed class SubjectCues(
     PhraseMatcher countsAfter,
     PhraseMatcher employee,
     PhraseMatcher dates,
-    IReadOnlySet<string> zeroWhenNegated)
+    IReadOnlySet<string> zeroWhenNegated,
+    PhraseMatcher changes)
 {
     public IReadOnlySet<string> ZeroWhenNegated => zeroWhenNegated;
+
+    /// <summary>How far before a count its change word may end: 年初参保50人, 到2022年底是45人.</summary>
+    private const int ChangeReach = 6;
+
+    /// <summary>
+    /// "年初参保50人，到年底是45人": the two ends of a change, marked on the counts, when the message has one count after
+    /// a start word and a later one after an end word, each in its own clause or side by side (从40人减少到36人).
+    /// </summary>
+    public List<Entity> MarkChange(string text, List<Entity> quantities)
+    {
+        var counts = quantities.Where(q => q.Kind is EntityKind.Count or EntityKind.EmployeeCount && q.Number is not null).OrderBy(q => q.Start).ToList();
+        if (counts.Count < 2)
+        {
+            return quantities;
+        }
+
+        var words = changes.AllMatches(text);
+        string PhaseOf(Entity c) => words.Where(w => w.End <= c.Start && w.End >= c.Start - ChangeReach && !counts.Any(o => o.Start >= w.End && o.End <= c.Start))
+            .OrderByDescending(w => w.End).Select(w => w.Values[0].Value).FirstOrDefault() ?? "";
+        var from = counts.FirstOrDefault(c => PhaseOf(c) == "from");
+        var to = from is null ? null : counts.FirstOrDefault(c => c.Start > from.Start && PhaseOf(c) == "to");
+        if (from is null || to is null)
+        {
+            return quantities;
+        }
+
+        return quantities.Select(q => q == from ? q with { Phase = "from" } : q == to ? q with { Phase = "to" } : q).ToList();
+    }
 
     public static SubjectCues From(Lexicon.SubjectsFile f, Func<string, string> normalize)
     {
@@ -69,7 +98,9 @@ internal sealed class SubjectCues(
             Build(f.CountsAfter, normalize),
             new PhraseMatcher(f.EmployeeCues.Select(c => (normalize(c), new PhraseValue(EntityKind.EmployeeCount, "employee")))),
             Build(f.Dates, normalize),
-            f.ZeroWhenNegated.ToHashSet(StringComparer.Ordinal));
+            f.ZeroWhenNegated.ToHashSet(StringComparer.Ordinal),
+            new PhraseMatcher(f.Changes.From.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "from")))
+                .Concat(f.Changes.To.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "to"))))));
     }
 
     private static PhraseMatcher Build(Dictionary<string, List<string>> map, Func<string, string> normalize) =>

@@ -113,7 +113,9 @@ internal static class QuantityRecognizer
         var text = input.Text;
         var unit = CountUnits.FirstOrDefault(u => At(text, n.End, u));
         var groupRightAfter = input.Groups.FirstOrDefault(g => g.Start == n.End + (unit?.Length ?? 0));
-        if (unit is null && groupRightAfter.Length == 0)
+        // 俩 and 仨 carry their classifier (两个, 三个): they count people even with no noun after them (招了仨).
+        var peopleWord = n.Length == 1 && text[n.Start] is '俩' or '仨';
+        if (unit is null && groupRightAfter.Length == 0 && !peopleWord)
         {
             return null;
         }
@@ -179,8 +181,19 @@ internal static class QuantityRecognizer
         return At(text, end + 1, "没有") ? end + 3 : end + 2;
     }
 
+    /// <summary>
+    /// Measure words of things (一份保险, 两头牛, 十八间房, 三次): what they count is no fact of ours, so the number is no
+    /// bare figure that could answer a question about months, years or people.
+    /// </summary>
+    private const string ThingClassifiers = "份张本件项套台辆间条家头只把次趟遍顿";
+
     private static Entity? Bare(string text, NumberSpan n)
     {
+        if (n.End < text.Length && ThingClassifiers.Contains(text[n.End]))
+        {
+            return null;
+        }
+
         if (n.Half && n.Length == 1)
         {
             return text.Trim() == "半" ? Make(EntityKind.Number, "0.5", 0.5m, text, n.Start, n.End, false) : null;

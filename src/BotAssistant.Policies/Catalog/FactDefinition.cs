@@ -24,6 +24,12 @@ public sealed record FactDefinition(
     public string? AtMost { get; init; }
 
     /// <summary>
+    /// A number fact whose fall this one is, when the user gives it at two times ("年初参保50人，年底45人": 5 fewer of
+    /// 50): the two figures give this fact as their difference and the other as the first.
+    /// </summary>
+    public string? DecreaseOf { get; init; }
+
+    /// <summary>
     /// Values that stand for several narrower ones (登记失业人员 includes 登记失业半年以上人员 and the 16—24岁 青年): held,
     /// such a value decides what all its narrower values decide alike, and leaves the rest open to ask.
     /// </summary>

@@ -82,6 +82,25 @@ public sealed class FactSet
     }
 
     /// <summary>
+    /// A rate this set computes from its two counts (裁员率 from 7 laid off of 30), not one the user said: the counts, so
+    /// an answer can show how the rate came about and what count would cross a threshold.
+    /// </summary>
+    public bool TryGetDerivation(string name, out DerivedFact derivation, out decimal numerator, out decimal denominator)
+    {
+        (numerator, denominator) = (0, 0);
+        derivation = null!;
+        if (_values.ContainsKey(name) || !_derived.TryGetValue(name, out var d)
+            || _values.GetValueOrDefault(d.Numerator) is not NumberValue { AtLeast: false } num
+            || _values.GetValueOrDefault(d.Denominator) is not NumberValue { AtLeast: false } den || den.Value == 0)
+        {
+            return false;
+        }
+
+        (derivation, numerator, denominator) = (d, num.Value, den.Value);
+        return true;
+    }
+
+    /// <summary>
     /// The least a number can be, when that is all the user said ("社保都交了": at least one month). Such a value
     /// settles conditions the bound already decides and leaves the rest unknown; it is never a figure to compute with.
     /// </summary>

@@ -3,7 +3,14 @@ namespace BotAssistant.Policies.Engine;
 internal enum Truth { False, Unknown, True }
 
 /// <summary>Outcome of one condition node; Missing is set only when the node is Unknown.</summary>
-internal sealed record Verdict(Truth Truth, IReadOnlyList<string> Missing, IReadOnlyList<FailedCondition> Failed);
+internal sealed record Verdict(Truth Truth, IReadOnlyList<string> Missing, IReadOnlyList<FailedCondition> Failed)
+{
+    /// <summary>
+    /// Unknown verdicts only: the alternatives of an any-of already false (离校5年内 for someone 6 years out, while 返乡
+    /// 创业 is still open), so an open answer can say which ways in are closed.
+    /// </summary>
+    public IReadOnlyList<FailedCondition> RuledOut { get; init; } = [];
+}
 
 /// <summary>
 /// Three-valued evaluation: an unknown fact leaves its test unknown, never false. Without a
@@ -59,7 +66,7 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
         var holds = t.Comparisons.All(c => Compare(actual, c) == Truth.True);
         return holds
             ? new Verdict(Truth.True, NoFacts, NoFailures)
-            : new Verdict(Truth.False, NoFacts, text is null ? NoFailures : [new FailedCondition(t, text.Describe(t), text.Actual(t.Fact, actual))]);
+            : new Verdict(Truth.False, NoFacts, text is null ? NoFailures : [new FailedCondition(t, text.Describe(t), text.Actual(t.Fact, actual, facts))]);
     }
 
     /// <summary>A test of a value that includes narrower ones: decided only where the value and all it includes agree.</summary>
@@ -114,7 +121,8 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
         if (verdicts.Any(v => v.Truth == Truth.Unknown))
         {
             var missing = verdicts.Where(v => v.Truth == Truth.Unknown).SelectMany(v => v.Missing).Distinct().ToList();
-            return new Verdict(Truth.Unknown, missing, NoFailures);
+            var ruledOut = verdicts.SelectMany(v => v.RuledOut).Concat(isAll ? [] : verdicts.Where(v => v.Truth == Truth.False).SelectMany(v => v.Failed));
+            return new Verdict(Truth.Unknown, missing, NoFailures) { RuledOut = text is null ? NoFailures : ruledOut.ToList() };
         }
 
         // Every item is the non-decisive value: all true for all-of, all false for any-of.

@@ -49,6 +49,20 @@ internal sealed class ConditionText(IReadOnlyDictionary<string, FactDefinition> 
 
     public string Actual(string fact, FactValue value) => string.Format(Wording.YourValue, Label(fact), Display(fact, value));
 
+    /// <summary>The user's value, with the sum behind a rate computed from counts ("7÷30≈23.3%").</summary>
+    public string Actual(string fact, FactValue value, FactSet facts) =>
+        facts.TryGetDerivation(fact, out var d, out var part, out var whole) && value is NumberValue n
+            ? string.Format(Wording.YourValue, Label(fact), Derivation(part, whole, n.Value, d.Scale, Unit(fact)))
+            : Actual(fact, value);
+
+    /// <summary>7÷30≈23.3%, 6÷8=75%: exact results with =, rounded ones with ≈ (one decimal).</summary>
+    public static string Derivation(decimal part, decimal whole, decimal value, decimal scale, string? unit)
+    {
+        var rounded = Math.Round(value, 1);
+        var exact = part * scale % whole == 0;
+        return FormattableString.Invariant($"{part:0.##}÷{whole:0.##}{(exact ? "=" : "≈")}{rounded:0.#}{unit}");
+    }
+
     public string Comparison(string fact, Comparison c)
     {
         var label = Label(fact);

@@ -143,7 +143,10 @@ public static class PolicyEngine
         var missing = status == EligibilityStatus.NotEligible
             ? []
             : verdict.Missing.Concat(amount.MissingFacts).Distinct().ToList();
-        return new MeasureResult(measure, status, verdict.Failed, missing, amount, ValidityOf(measure, asOf), null);
+        return new MeasureResult(measure, status, verdict.Failed, missing, amount, ValidityOf(measure, asOf), null)
+        {
+            RuledOut = status == EligibilityStatus.Undetermined ? verdict.RuledOut : [],
+        };
     }
 
     private static IEnumerable<LimitNotice> LimitNotices(Measure m)

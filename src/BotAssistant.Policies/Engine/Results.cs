@@ -48,6 +48,9 @@ public sealed record MeasureResult(
     ValidityResult Validity,
     WhatIf? WhatIf)
 {
+    /// <summary>Undetermined only: alternatives of the conditions already failed (see the evaluator's RuledOut).</summary>
+    public IReadOnlyList<FailedCondition> RuledOut { get; init; } = [];
+
     /// <summary>Set by screening when an exclusive measure was recommended instead.</summary>
     public string? ExcludedBy { get; init; }
 

@@ -8,8 +8,10 @@ internal static class WhatIfSearch
 {
     public static WhatIf? Find(Measure measure, FactSet facts, MeasureResult result, Func<FactSet, EligibilityStatus> evaluate)
     {
+        // A rate computed from counts changes through its part: "裁员不超过6人" is what the firm can act on.
         var options = result.FailedConditions
             .SelectMany(f => ConditionFacts.Of(f.Condition))
+            .Select(f => facts.TryGetDerivation(f, out var d, out _, out _) ? d.Numerator : f)
             .Distinct()
             .Select(f => (Fact: f, Values: Candidates(measure, f, facts)))
             .Where(o => o.Values.Count > 0)
@@ -60,6 +62,13 @@ internal static class WhatIfSearch
             return [];
         }
 
+        if (DerivedFrom(measure, fact, facts) is { } rate)
+        {
+            var now = facts.Given.GetValueOrDefault(fact) is NumberValue given ? given.Value : 0;
+            return PartPoints(measure, rate.Fact, rate.Whole, rate.Scale, facts).Distinct()
+                .OrderBy(v => Math.Abs(((NumberValue)v).Value - now)).ToList();
+        }
+
         facts.TryGet(fact, out var current);
         var comparisons = measure.Conditions.SelectMany(Tests).Where(t => t.Fact == fact).SelectMany(t => t.Comparisons).ToList();
         IEnumerable<FactValue> values = def.Type switch
@@ -73,6 +82,47 @@ internal static class WhatIfSearch
         return current is NumberValue n
             ? distinct.OrderBy(v => Math.Abs(((NumberValue)v).Value - n.Value)).ToList()
             : distinct;
+    }
+
+    /// <summary>The rate whose part <paramref name="part"/> is, computed from counts in this set, or null.</summary>
+    private static (string Fact, decimal Whole, decimal Scale)? DerivedFrom(Measure measure, string part, FactSet facts)
+    {
+        foreach (var (name, def) in measure.FactDefinitions)
+        {
+            if (def.Derived?.Numerator == part && facts.TryGetDerivation(name, out var d, out _, out var whole))
+            {
+                return (name, whole, d.Scale);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The counts of the part at each threshold of the rate: 20% of 30 is at most 6, 25% of 24 at least 6.</summary>
+    private static IEnumerable<FactValue> PartPoints(Measure measure, string rate, decimal whole, decimal scale, FactSet facts)
+    {
+        facts.TryGet(rate, out var current);
+        foreach (var c in measure.Conditions.SelectMany(Tests).Where(t => t.Fact == rate).SelectMany(t => t.Comparisons))
+        {
+            if (c.Value is not NumberValue { Value: var threshold })
+            {
+                continue;
+            }
+
+            var exact = threshold * whole / scale;
+            var point = c.Op switch
+            {
+                ComparisonOp.Max => decimal.Floor(exact),
+                ComparisonOp.Below => decimal.Ceiling(exact) - 1,
+                ComparisonOp.Min => decimal.Ceiling(exact),
+                ComparisonOp.Above => decimal.Floor(exact) + 1,
+                _ => -1m,
+            };
+            if (point >= 0 && point <= whole)
+            {
+                yield return FactValue.Of(point);
+            }
+        }
     }
 
     private static IEnumerable<FactValue> NumberPoints(Comparison c)

@@ -59,6 +59,7 @@ internal static class VocabularyParser
             AudienceOf(r, what), r.Number("cost", what) ?? 1m, Derived(r, what))
         {
             AtMost = r.String("at_most", what),
+            DecreaseOf = r.String("decrease_of", what),
             Includes = Includes(r, what, values),
         };
     }
@@ -144,6 +145,14 @@ internal static class VocabularyParser
             if (fact.Type != FactType.Number || !facts.TryGetValue(fact.AtMost!, out var bound) || bound.Type != FactType.Number)
             {
                 ctx.Error(LineOfKey(root, fact.Name), $"fact {fact.Name}: at_most '{fact.AtMost}' must name a number fact, on a number fact");
+            }
+        }
+
+        foreach (var fact in facts.Values.Where(f => f.DecreaseOf is not null))
+        {
+            if (fact.Type != FactType.Number || !facts.TryGetValue(fact.DecreaseOf!, out var of) || of.Type != FactType.Number)
+            {
+                ctx.Error(LineOfKey(root, fact.Name), $"fact {fact.Name}: decrease_of '{fact.DecreaseOf}' must name a number fact, on a number fact");
             }
         }
 
