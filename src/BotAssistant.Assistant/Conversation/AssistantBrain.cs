@@ -219,9 +219,9 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         }
 
         var reply = new Reply();
-        foreach (var (whole, part) in parts)
+        foreach (var (whole, part, again) in parts)
         {
-            reply.Say(texts.Say("check.part_whole", ("part", part.Text), ("whole", whole.Text)));
+            reply.Say(texts.Say(again ? "check.whole_again" : "check.part_whole", ("part", part), ("whole", whole)));
         }
 
         foreach (var p in problems)
@@ -259,27 +259,69 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     /// "一共交了3万 其中单位交了4万", "一共50个工人 其中农民工60个": a figure said as part of the one before it (其中,
     /// 当中) cannot be larger than it. Money is compared with money, people with people.
     /// </summary>
-    private static List<(Entity Whole, Entity Part)> PartsOverWholes(Understanding u)
+    /// <summary>
+    /// Figures said as parts of a whole that add up to more than it: "一共10个人 其中县内6个 省外7个" (parts of kinds
+    /// that do not overlap are summed), "招了3个 其中5个签了合同" (a single part), and a whole said again larger than
+    /// first said ("招了2个…3个都签了合同"). The whole of a 其中 is the last figure before it in its sentence.
+    /// </summary>
+    private static List<(string Whole, string Part, bool Again)> PartsOverWholes(Understanding u)
     {
-        var found = new List<(Entity, Entity)>();
+        var text = u.Normalized;
+        var found = new List<(string, string, bool)>();
         var figures = u.Entities.Where(e => e.Number is not null && Family(e) is not null).OrderBy(e => e.Start).ToList();
-        for (var i = 1; i < figures.Count; i++)
+        foreach (var marker in PartMarkers(text))
         {
-            var part = figures[i];
-            var whole = figures.Take(i).LastOrDefault(e => Family(e) == Family(part));
+            var whole = figures.LastOrDefault(e => e.End <= marker && !SentenceBetween(text, e.End, marker));
             if (whole is null)
             {
                 continue;
             }
 
-            if (part.Number > whole.Number && Clauses.SaysPartOf(u.Normalized.AsSpan(whole.End, part.Start - whole.End)))
+            var parts = figures.Where(e => e.Start >= marker && Family(e) == Family(whole) && !SentenceBetween(text, marker, e.Start)).ToList();
+            var disjoint = parts.Count > 1 && parts.All(p => Labelled(u, p));
+            var sum = disjoint ? parts.Sum(p => p.Number!.Value) : parts.Select(p => p.Number!.Value).DefaultIfEmpty(0).Max();
+            if (sum > whole.Number)
             {
-                found.Add((whole, part));
+                found.Add((whole.Text, disjoint ? string.Join("、", parts.Select(p => PartText(u, p))) + $"，合计{sum:0.##}" : parts.First(p => p.Number == sum).Text, false));
+            }
+        }
+
+        var hires = figures.Where(e => e.Kind == EntityKind.Count && !Facts.QuantityFrames.SaysWhole(text, e)).ToList();
+        foreach (var again in figures.Where(e => e.Kind == EntityKind.Count && text.Length > e.End && text[e.End] is '都' or '全'))
+        {
+            var before = hires.Where(h => h.End <= again.Start).ToList();
+            var total = before.Sum(h => h.Number!.Value);
+            if (before.Count > 0 && again.Number > total)
+            {
+                found.Add((string.Join("、", before.Select(h => h.Text)), again.Text + text[again.End], true));
             }
         }
 
         return found;
     }
+
+    /// <summary>Where 其中 or 当中 ends in the message.</summary>
+    private static IEnumerable<int> PartMarkers(string text)
+    {
+        foreach (var word in new[] { "其中", "当中" })
+        {
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 2, StringComparison.Ordinal))
+            {
+                yield return at + 2;
+            }
+        }
+    }
+
+    private static bool SentenceBetween(string text, int from, int to) =>
+        text.AsSpan(from, Math.Max(0, to - from)).IndexOfAny("。！？!?\n") >= 0;
+
+    /// <summary>A part said with its kind (县内6个, 大学生4个): parts of different kinds do not overlap.</summary>
+    private static bool Labelled(Understanding u, Entity part) =>
+        u.Entities.Any(e => e.Kind is EntityKind.Destination or EntityKind.Group && (e.End <= part.Start && part.Start - e.End <= 1 || e.Start == part.End));
+
+    private static string PartText(Understanding u, Entity part) =>
+        u.Entities.FirstOrDefault(e => e.Kind is EntityKind.Destination or EntityKind.Group && e.End <= part.Start && part.Start - e.End <= 1) is { } label
+            ? label.Text + part.Text : part.Text;
 
     private static string? Family(Entity e) => e.Kind switch
     {

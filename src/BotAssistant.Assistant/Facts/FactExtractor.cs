@@ -111,6 +111,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return "individual";
         }
 
+        // "回老家头一回创业 开了个农家乐 雇了村里4个人": a founder telling of their business is a person, and the people
+        // they took on are the jobs it created, not an employer's hires.
+        if (TellsOfFounding(u) && !u.Normalized.Contains("我们"))
+        {
+            return "individual";
+        }
+
         if (u.Has(EntityKind.EnterpriseSize) || u.Has(EntityKind.EmployeeCount)
             || u.All(EntityKind.Count).Any(c => c.Value is "hired" or "trainee" or "retained" or "graduate")
             || u.All(EntityKind.Group).Any(g => Hires(u.Normalized, g.Start)))
@@ -119,6 +126,25 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         return u.Normalized.Contains('我') && !u.Normalized.Contains("我们") ? "individual" : null;
+    }
+
+    /// <summary>创业 said of what the speaker did (头一回创业, 回乡创业), not planned (想创业) nor inside a measure's name (一次性创业补贴).</summary>
+    private static bool TellsOfFounding(Understanding u)
+    {
+        var text = u.Normalized;
+        var named = u.Entities.Where(e => e.Kind is EntityKind.Topic or EntityKind.Measure or EntityKind.Group).ToList();
+        for (var at = text.IndexOf("创业", StringComparison.Ordinal); at >= 0; at = text.IndexOf("创业", at + 2, StringComparison.Ordinal))
+        {
+            // 想创业, 打算创业: a plan, which says nothing yet of whom they would take on.
+            var before = text.AsSpan(Math.Max(0, at - 2), Math.Min(2, at));
+            var planned = before.IndexOfAny("想要打算准备计划") >= 0;
+            if (!planned && !named.Any(e => at >= e.Start && at < e.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>招大学生, 雇了两个残疾人, 聘用退役军人: a group right after a hiring verb is whom the speaker hires.</summary>
@@ -566,8 +592,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     }
 
     /// <summary>
-    /// A perfective (了/过) or progressive (在) of the question's own verb, with no negation: to "缴纳社保几个月",
-    /// "依法缴纳了社会保险", "都交了", "一直在交" say it happened; "对了，…" (by the way) does not, as 对 is not what was
+    /// A perfective (了/过), progressive (在, 着) or 都 over the question's own verb, with no negation: to "缴纳社保几个月",
+    /// "依法缴纳了社会保险", "都交了", "一直在交", "都依法交着" say it happened; "对了，…" (by the way) does not, as 对 is not what was
     /// asked about. 缴 and 交 are one verb as people say it (交社保).
     /// </summary>
     private static bool SaysItHappened(string text, string asked)
@@ -581,7 +607,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         text = text.Replace('缴', '交');
         for (var i = 1; i < text.Length; i++)
         {
-            if ((text[i] is '了' or '过' && asked.Contains(text[i - 1])) || (text[i - 1] == '在' && asked.Contains(text[i]) && !IsNoun(text, i)))
+            if ((text[i] is '了' or '过' or '着' && asked.Contains(text[i - 1])) || (text[i - 1] == '在' && asked.Contains(text[i]) && !IsNoun(text, i)))
+            {
+                return true;
+            }
+
+            // 都交, 都依法交: 都 over the question's verb says it was done for all of them.
+            if (text[i - 1] == '都' && Enumerable.Range(i, Math.Min(AllReach, text.Length - i)).Any(j => asked.Contains(text[j]) && IsVerbOfAsked(text, j)))
             {
                 return true;
             }
@@ -611,6 +643,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var rest = text.Replace(named, "", StringComparison.Ordinal);
         return q.About.Any(w => rest.Contains(w, StringComparison.Ordinal)) ? null : named;
     }
+
+    /// <summary>How far after 都 the question's verb may come: 都交, 都依法交, 都按规定交.</summary>
+    private const int AllReach = 4;
+
+    /// <summary>交 or 签 as the verb (都依法交), not a character of a noun the question also uses (都是社保局).</summary>
+    private static bool IsVerbOfAsked(string text, int j) => text[j] is '交' or '签' or '缴' or '办' or '买' or '参' or '领';
 
     /// <summary>The reply names the open question's subject (its 'about' words in questions.yaml).</summary>
     private bool SaysWhatWasAsked(string text, string pending) =>

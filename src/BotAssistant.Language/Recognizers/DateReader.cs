@@ -164,9 +164,15 @@ internal static class DateReader
     private static Entity Make(QuantityInput input, int start, int end, int year, int month, DatePrecision precision) =>
         Make(input.Text, input.Cues, start, end, new DateOnly(Math.Clamp(year, 1, 9999), month, 1), precision);
 
+    /// <summary>How far a date reaches over a prepositional phrase to its verb: 从重庆师范大学毕业 (the clause still bounds it).</summary>
+    private const int PrepositionalReach = 16;
+
     internal static Entity Make(string text, CueSet cues, int start, int end, DateOnly date, DatePrecision precision)
     {
-        var subject = cues.Dates.After(end, 3) is { Length: > 0 } after ? after : cues.Dates.Before(start, 6);
+        // "去年从重庆师范大学毕业的", "2023年在兰州一所学校毕业": a date before a prepositional phrase dates the verb after it.
+        var reach = QuantityRecognizer.At(text, end, "从") || QuantityRecognizer.At(text, end, "在") || QuantityRecognizer.At(text, end, "于")
+            ? PrepositionalReach : 3;
+        var subject = cues.Dates.After(end, reach) is { Length: > 0 } after ? after : cues.Dates.Before(start, 6);
         return new Entity(EntityKind.Date, date.ToString("yyyy-MM", CultureInfo.InvariantCulture), null, start, end - start, text[start..end])
         {
             Precision = precision,
