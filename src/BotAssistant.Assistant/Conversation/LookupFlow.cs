@@ -56,17 +56,17 @@ public static class LookupFlow
     }
 
     /// <summary>
-    /// Two or more of the measures shown pay this user a known sum in the same unit: their total, with a measure that
+    /// Two or more of the measures shown pay (or deduct) this user a known sum in the same unit: their total, with a measure that
     /// cannot be had with another left out as the documents' 不能重复享受 says (the higher one counts).
     /// </summary>
     private static string? Total(TurnScope s, List<Measure> measures, FactSet facts)
     {
         var screen = PolicyEngine.Screen(s.Catalog, measures, facts, s.AsOf);
         var paying = screen.Results
-            .Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded && r.Amount.Value is > 0 && r.Amount.IsDetermined
-                && !r.Amount.IsLoan && !r.Amount.IsTaxDeduction)
+            .Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded && r.Amount.Value is > 0 && r.Amount.IsDetermined && !r.Amount.IsLoan)
             .ToList();
-        if (paying.Count < 2 || paying.Select(r => r.Amount.Unit).Distinct().Count() > 1)
+        // Tax deducted and cash paid are not one sum; deductions add up among themselves (每年一共能扣减多少).
+        if (paying.Count < 2 || paying.Select(r => r.Amount.Unit).Distinct().Count() > 1 || paying.Select(r => r.Amount.IsTaxDeduction).Distinct().Count() > 1)
         {
             return null;
         }
@@ -86,15 +86,13 @@ public static class LookupFlow
     private static string AmountText(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The measure judged on the user's facts; when it does not apply, its amount is the rule rather than a total
-    /// for their case, so "2000元/人 × 2人 = 4000元" is never shown next to "暂不符合".
+    /// The measure judged on the user's facts; unless it applies, its amount is the rule rather than a total for their
+    /// case, so "2000元/人 × 2人 = 4000元" is never shown next to "暂不符合", nor as a sum a case not yet settled would get.
     /// </summary>
     private static MeasureResult Judged(TurnScope s, Measure m, FactSet facts)
     {
         var r = PolicyEngine.Evaluate(m, facts, s.AsOf);
-        return r.Status == EligibilityStatus.NotEligible
-            ? r with { Amount = s.Rule(m).Amount }
-            : r;
+        return r.Status != EligibilityStatus.NotEligible ? r : r with { Amount = s.Rule(m).Amount };
     }
 
     /// <summary>When the user told us enough to judge, say whether it applies; otherwise say nothing.</summary>

@@ -36,6 +36,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         AddGroups(u, role, found, asOf);
+        if (role != "employer" && ReturnedToStart(u))
+        {
+            found["is_migrant_worker"] = FactValue.Of(true);
+        }
+
         var framed = AddFrames(u, role, found).Concat(AddDecrease(u, role, found)).ToHashSet();
         AddQuantities(u, role, pending, found, asOf, framed);
         AddPhraseFacts(text, found);
@@ -127,6 +132,41 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         return u.Normalized.Contains('我') && !u.Normalized.Contains("我们") ? "individual" : null;
     }
+
+    /// <summary>
+    /// "在北京打工八年 回稷山老家以后头一回创业": someone who worked away and came back home to start a business is the
+    /// documents' 返乡入乡创业人员. Coming home alone (毕业后回了老家) is not: it takes the work away or the founding too.
+    /// </summary>
+    private static bool ReturnedToStart(Understanding u)
+    {
+        var text = u.Normalized;
+        var home = false;
+        for (var at = text.IndexOf('回'); at >= 0 && !home; at = text.IndexOf('回', at + 1))
+        {
+            var after = text.AsSpan(at + 1, Math.Min(HomeReach, text.Length - at - 1));
+            home = after.IndexOf("老家", StringComparison.Ordinal) >= 0 || after.IndexOf("家乡", StringComparison.Ordinal) >= 0
+                || after.StartsWith("乡", StringComparison.Ordinal);
+        }
+
+        return home && WorkedAway(text) && TellsOfFounding(u);
+    }
+
+    /// <summary>打工, 打了八年工: the verb and its object may have the time between them.</summary>
+    private static bool WorkedAway(string text)
+    {
+        for (var at = text.IndexOf('打'); at >= 0; at = text.IndexOf('打', at + 1))
+        {
+            if (text.AsSpan(at + 1, Math.Min(HomeReach, text.Length - at - 1)).IndexOf('工') >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far after 回 its home may come: 回老家, 回稷山老家, 回到了家乡.</summary>
+    private const int HomeReach = 5;
 
     /// <summary>创业 said of what the speaker did (头一回创业, 回乡创业), not planned (想创业) nor inside a measure's name (一次性创业补贴).</summary>
     private static bool TellsOfFounding(Understanding u)
@@ -573,6 +613,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             case FactType.Bool when u.YesNo is { } yn:
                 found[pending] = FactValue.Of(yn == "yes");
                 return true;
+            case FactType.Bool when AffirmsAsked(text, pending):
+                // To "是否办了营业执照", "营业执照签发一年多了" says it is so without a 是.
+                found[pending] = FactValue.Of(true);
+                return true;
             case FactType.Enum when ChoiceKey(u, def, choices) is { } key:
                 found[pending] = FactValue.OfKey(key);
                 return true;
@@ -643,6 +687,27 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var rest = text.Replace(named, "", StringComparison.Ordinal);
         return q.About.Any(w => rest.Contains(w, StringComparison.Ordinal)) ? null : named;
     }
+
+    /// <summary>
+    /// The reply states what a yes/no question asks about (its 'about' words), with no negation or doubt over it:
+    /// "营业执照签发一年多了" to 是否办了营业执照, "一直依法纳税" to 是否有纳税记录.
+    /// </summary>
+    private bool AffirmsAsked(string text, string pending)
+    {
+        if (texts.Questions.GetValueOrDefault(pending) is not { About.Count: > 0 } q)
+        {
+            return false;
+        }
+
+        var said = q.About.Select(w => (Word: w, At: text.IndexOf(w, StringComparison.Ordinal))).Where(x => x.At >= 0).ToList();
+        return said.Count > 0 && said.All(x => Denial.StanceAt(text, x.At) == Stance.Asserted && !Denial.Denies(text, x.Word))
+            && !text.Contains('没') && !text.Contains('未') && !text.Contains('不') && !InProgress(text);
+    }
+
+    /// <summary>执照还在办, 正在申请, 准备注册: under way or planned, not yet so.</summary>
+    private static bool InProgress(string text) =>
+        text.Contains("在办", StringComparison.Ordinal) || text.Contains("正在", StringComparison.Ordinal) || text.Contains("准备", StringComparison.Ordinal)
+        || text.Contains("打算", StringComparison.Ordinal) || text.Contains("还在", StringComparison.Ordinal);
 
     /// <summary>How far after 都 the question's verb may come: 都交, 都依法交, 都按规定交.</summary>
     private const int AllReach = 4;

@@ -51,7 +51,7 @@ internal static class NegatedCues
                 break;
             }
 
-            if (text[i] is '没' or '未')
+            if (text[i] is '没' or '未' && !ChangeAfter(text, i + 1))
             {
                 return true;
             }
@@ -59,4 +59,7 @@ internal static class NegatedCues
 
         return false;
     }
+
+    /// <summary>"参保人数没变", "人数没少": a change denied, not the thing itself (the firm did insure its staff).</summary>
+    private static bool ChangeAfter(string text, int i) => i < text.Length && text[i] is '变' or '少' or '减' or '增' or '多' or '动';
 }
