@@ -71,6 +71,7 @@ public sealed class LanguageModel
         return new Understanding(normalized.Text, normalized.Truncated, intent, confidence, secondary, entities)
         {
             Supposes = _classifier.Supposes(normalized.Text),
+            AskingSentences = _classifier.AskingStorySentences(normalized.Text),
         };
     }
 

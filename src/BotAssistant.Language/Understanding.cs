@@ -129,6 +129,9 @@ public sealed record Understanding(
 
     public bool IsAbout(Intent intent) => Intent == intent || SecondaryIntents.Contains(intent);
 
+    /// <summary>In a story of several sentences, the sentences that ask something; null for a short message.</summary>
+    public IReadOnlyList<(int Start, int End)>? AskingSentences { get; init; }
+
     /// <summary>"那要是一半以上都留下来了呢": facts put as a supposition, asking what would follow, not told as the case.</summary>
     public bool Supposes { get; init; }
 }

@@ -184,6 +184,12 @@ public static class CompareFlow
         var u = s.Understanding;
         var others = u.Entities.Where(e => e.Kind is EntityKind.Group or EntityKind.EnterpriseSize or EntityKind.Material).ToList();
         var named = u.Entities.Where(e => e.Kind is EntityKind.Topic or EntityKind.Measure).ToList();
+        // A story names many things in passing (实习, 房租, 招聘会); the measure it asks about is named where it asks.
+        if (u.AskingSentences is { } asking && named.Where(e => asking.Any(a => e.Start >= a.Start && e.End <= a.End)).ToList() is { Count: > 0 } asked)
+        {
+            named = asked;
+        }
+
         // A name inside a word for who the user is (低保 in 低保户) says who they are, like the same word would.
         var ambiguous = named.Where(t => others.Any(o => o.Start <= t.Start && t.Start + t.Length <= o.Start + o.Length)).ToList();
         return (named.Except(ambiguous).ToList(), ambiguous);

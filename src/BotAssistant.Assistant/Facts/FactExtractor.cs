@@ -92,7 +92,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         // "进厂上班…厂里一直给交失业保险": with neither 我 nor 我们 to say who speaks, the first word for who they are does.
         return SpeaksForThemselves(u.Normalized) && roles.Contains("individual") ? "individual"
-            : u.Normalized.Contains("我们") && roles.Contains("employer") ? "employer"
+            : SpeaksForFirm(u.Normalized) && roles.Contains("employer") ? "employer"
             : roles[0];
     }
 
@@ -103,7 +103,23 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         && (u.Has(EntityKind.Group) || u.All(EntityKind.Duration).Any(d => d.Value is "since_graduation" or "business")
             || u.All(EntityKind.Date).Any(d => d.Subject == "graduation"));
 
-    private static bool SpeaksForThemselves(string text) => text.Contains('我') && !text.Contains("我们");
+    private static bool SpeaksForThemselves(string text) => text.Contains('我') && !SpeaksForFirm(text);
+
+    /// <summary>
+    /// 我们 of a firm (我们公司, 我们招了…), not of a family or a home place (我们家是低保户, 我们村, 我们那边, 我们俩).
+    /// </summary>
+    private static bool SpeaksForFirm(string text)
+    {
+        for (var at = text.IndexOf("我们", StringComparison.Ordinal); at >= 0; at = text.IndexOf("我们", at + 2, StringComparison.Ordinal))
+        {
+            if (!(at + 2 < text.Length && text[at + 2] is '家' or '村' or '那' or '这' or '县' or '市' or '镇' or '乡' or '俩' or '两' or '老' or '娘' or '夫'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string? InferRole(Understanding u)
     {
@@ -118,7 +134,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         // "回老家头一回创业 开了个农家乐 雇了村里4个人": a founder telling of their business is a person, and the people
         // they took on are the jobs it created, not an employer's hires.
-        if (TellsOfFounding(u) && !u.Normalized.Contains("我们"))
+        if (TellsOfFounding(u) && !SpeaksForFirm(u.Normalized))
         {
             return "individual";
         }
@@ -130,7 +146,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return "employer";
         }
 
-        return u.Normalized.Contains('我') && !u.Normalized.Contains("我们") ? "individual" : null;
+        return u.Normalized.Contains('我') && !SpeaksForFirm(u.Normalized) ? "individual" : null;
     }
 
     /// <summary>
@@ -414,7 +430,21 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>The message counts trainees (见习), not hires: no hiring verb is used of them.</summary>
     private static bool AboutTrainees(Understanding u) =>
         u.Normalized.Contains("见习", StringComparison.Ordinal) && !u.All(EntityKind.Count).Any(c => c.Value == "hired")
-        && u.Normalized.IndexOfAny(['招', '雇', '聘']) < 0;
+        && !SaysHiring(u.Normalized);
+
+    /// <summary>招, 雇, 聘 as hiring; 招募 (calling for trainees), 招商, 招呼 and 招待 are not.</summary>
+    private static bool SaysHiring(string text)
+    {
+        for (var i = text.IndexOfAny(['招', '雇', '聘']); i >= 0; i = text.IndexOfAny(['招', '雇', '聘'], i + 1))
+        {
+            if (!(text[i] == '招' && i + 1 < text.Length && text[i + 1] is '募' or '商' or '呼' or '待' or '牌' or '标'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The kind of hire one frame names, refined by what its own stretch of text says: "2个登记失业的19岁小年轻" are
@@ -447,6 +477,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 case EntityKind.Count when CountSubjects.TryGetValue(e.Value, out var fact):
                     found[fact] = FactValue.Of(n);
                     break;
+                case EntityKind.Count when e.Value == "signed" && AboutTrainees(u):
+                    // "见习期满以后，我们跟其中8个人签了正式劳动合同": the trainees given a contract are the ones retained.
+                    found["trainees_retained"] = FactValue.Of(n);
+                    break;
                 case EntityKind.Count when e.Value == "hired" && role == "individual":
                     // A founder's hires are the jobs the business created (带动就业).
                     found["jobs_created"] = FactValue.Of(n);
@@ -454,7 +488,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 case EntityKind.Count when role == "employer" && Among(u.Normalized, e.Start) && CountsHires(u):
                     found["hired_part_count"] = FactValue.Of(n);
                     break;
-                case EntityKind.Count when e.Value == "hired" || EmployerGroups.ContainsKey(e.Value) || (e.Value == "" && role == "employer" && pending is null && !CountsHires(u)):
+                case EntityKind.Count when e.Value == "hired" || EmployerGroups.ContainsKey(e.Value)
+                    || (e.Value == "" && role == "employer" && pending is null && !CountsHires(u) && !AboutTrainees(u)):
                     found["hired_count"] = FactValue.Of(n);
                     break;
                 case EntityKind.Count when pending is not null && Unit(pending) == "人":

@@ -164,21 +164,7 @@ internal sealed class IntentClassifier
     /// </summary>
     private List<(int Start, int End)>? AskingSentences(string text)
     {
-        var spans = new List<(int Start, int End)>();
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || text[i] is '。' or '！' or '？' or '!' or '?' or '\n' or '；' or ';' || StopAt(text, i))
-            {
-                if (i > start)
-                {
-                    spans.Add((start, Math.Min(text.Length, i + 1)));
-                }
-
-                start = i + 1;
-            }
-        }
-
+        var spans = Sentences(text);
         if (spans.Count < StorySentences)
         {
             return null;
@@ -201,6 +187,44 @@ internal sealed class IntentClassifier
                 start = i + 1;
             }
         }
+    }
+
+    /// <summary>
+    /// The sentences of a story that ask something (a 吗, 多少, 能不能…), whole: the measure a story asks about is named
+    /// in them ("毕业生好像有个什么求职补贴…我这种情况能不能领"), while the ones told in passing (实习, 房租, 招聘会) are not.
+    /// Null when the message is short or has no sentence that asks.
+    /// </summary>
+    public IReadOnlyList<(int Start, int End)>? AskingStorySentences(string text)
+    {
+        var spans = Sentences(text);
+        if (spans.Count < StorySentences)
+        {
+            return null;
+        }
+
+        var marks = _askingMarkers.AllMatches(text);
+        var asking = spans.Where(sp => marks.Any(m => m.Start >= sp.Start && m.End <= sp.End)).ToList();
+        return asking.Count > 0 ? asking : null;
+    }
+
+    private static List<(int Start, int End)> Sentences(string text)
+    {
+        var spans = new List<(int Start, int End)>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] is '。' or '！' or '？' or '!' or '?' or '\n' or '；' or ';' || StopAt(text, i))
+            {
+                if (i > start)
+                {
+                    spans.Add((start, Math.Min(text.Length, i + 1)));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return spans;
     }
 
     /// <summary>A full stop made half-width by the normalizer, not the point of 1.5万.</summary>

@@ -80,8 +80,8 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         }
 
         var perHead = a.Value * (months ?? 0);
-        return Counted(perHead, a.Unit, "人", a.CountFact, $"{per} × {monthsText}")
-            with { PerUnit = a.Value };
+        return WithMonthlySum(Counted(perHead, a.Unit, "人", a.CountFact, $"{per} × {monthsText}")
+            with { PerUnit = a.Value }, a.Value, months, a.Unit, a.CountFact);
     }
 
     private AmountResult Tiered(TieredAmount a)
@@ -120,7 +120,8 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
                 return Incomplete(a.MonthsFact, step.Value, a.Unit, $"{head} × {text.Label(a.MonthsFact)}（{Wording.Unknown}）", a.CountFact);
             }
 
-            return Counted(step.Value * months, a.Unit, "人", a.CountFact, $"{head} × {N(months)}个月") with { PerUnit = step.Value };
+            return WithMonthlySum(Counted(step.Value * months, a.Unit, "人", a.CountFact, $"{head} × {N(months)}个月") with { PerUnit = step.Value },
+                step.Value, months, a.Unit, a.CountFact);
         }
 
         return Counted(step.Value, a.Unit, a.Per ?? "人", a.CountFact, head);
@@ -205,6 +206,15 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
 
         return new AmountResult { PerUnit = perUnit, Unit = unit, Formula = formula, MissingFacts = missing };
     }
+
+    /// <summary>
+    /// 1350元/人·月 × 6个月 × 12人 = 97200元；每月合计16200元: people budget and report by the month, so a monthly
+    /// amount over several people and months also shows what one month comes to.
+    /// </summary>
+    private AmountResult WithMonthlySum(AmountResult r, decimal perMonth, decimal? months, string unit, string? countFact) =>
+        r.Value is not null && months is > 1 && countFact is not null && Number(countFact) is { } count and > 1
+            ? r with { Formula = r.Formula + $"；每月合计{N(perMonth * count)}{unit}" }
+            : r;
 
     private decimal? Number(string fact) => facts.TryGet(fact, out var v) && v is NumberValue n ? n.Value : null;
 }
