@@ -85,6 +85,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private static string? RoleOf(Understanding u)
     {
         var roles = u.All(EntityKind.Role).OrderBy(e => e.Start).Select(e => e.Value).Distinct().ToList();
+        // "我…在县城边上一个建材厂上班…我们厂这两年搞技术改造": whoever says they work at a firm speaks as its employee,
+        // and the 我们厂 after that is their workplace.
+        if (u.Normalized.Contains('我') && WorksAt(u.Normalized) && !CountsHires(u))
+        {
+            return "individual";
+        }
+
         if (roles.Count <= 1)
         {
             return roles.FirstOrDefault();
@@ -94,6 +101,33 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         return SpeaksForThemselves(u.Normalized) && roles.Contains("individual") ? "individual"
             : SpeaksForFirm(u.Normalized) && roles.Contains("employer") ? "employer"
             : roles[0];
+    }
+
+    /// <summary>在…厂上班, 在一家公司工作, 在工地上干活: 在, a workplace noun within one clause, then a verb of working.</summary>
+    private static bool WorksAt(string text)
+    {
+        for (var at = text.IndexOf('在'); at >= 0; at = text.IndexOf('在', at + 1))
+        {
+            for (var i = at + 1; i < text.Length && i <= at + WorkplaceReach && !Clauses.IsBreak(text[i]); i++)
+            {
+                if (text[i] is '厂' or '司' or '位' or '业' or '店' or '地' && WorkVerbAt(text, i + 1))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far 在 may stand from the workplace it names: 在县城边上一个建材厂.</summary>
+    private const int WorkplaceReach = 14;
+
+    private static bool WorkVerbAt(string text, int i)
+    {
+        var rest = text.AsSpan(i, Math.Min(4, text.Length - i)).TrimStart("里上");
+        return rest.StartsWith("上班", StringComparison.Ordinal) || rest.StartsWith("工作", StringComparison.Ordinal)
+            || rest.StartsWith("干活", StringComparison.Ordinal) || rest.StartsWith("打工", StringComparison.Ordinal) || rest.StartsWith("干", StringComparison.Ordinal);
     }
 
     /// <summary>A person telling their own story (我是应届生…自己开了公司), not counting people they hired.</summary>
@@ -306,6 +340,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private static bool NamesAnInsurance(string text, Entity group)
     {
         if (group.End < text.Length && text[group.End] == '金')
+        {
+            return true;
+        }
+
+        // "养老失业工伤都有": 失业 in a list of the insurances paid.
+        var before = text.AsSpan(0, group.Start);
+        var after = text.AsSpan(group.End);
+        if (before.EndsWith("养老", StringComparison.Ordinal) || before.EndsWith("医疗", StringComparison.Ordinal) || before.EndsWith("、", StringComparison.Ordinal) && before.TrimEnd('、').EndsWith("养老", StringComparison.Ordinal)
+            || after.StartsWith("工伤", StringComparison.Ordinal) || after.StartsWith("、工伤", StringComparison.Ordinal) || after.StartsWith("生育", StringComparison.Ordinal) || after.StartsWith("医疗", StringComparison.Ordinal))
         {
             return true;
         }

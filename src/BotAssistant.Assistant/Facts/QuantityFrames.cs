@@ -147,14 +147,27 @@ public static class QuantityFrames
     /// <summary>Two or more certificate levels the user says they hold (考了中级又考了高级), one each.</summary>
     public static SplitValue? Certificates(Understanding u)
     {
-        var levels = u.All(EntityKind.CertificateLevel).OrderBy(e => e.Start).Select(e => e.Value).Distinct().ToList();
-        if (levels.Count < 2 || Alternatives(u.Normalized) || u.IsAbout(Intent.AskAmount) && Enumerates(u.Normalized))
+        var said = u.All(EntityKind.CertificateLevel).OrderBy(e => e.Start).ToList();
+        var levels = said.Select(e => e.Value).Distinct().ToList();
+        if (levels.Count < 2)
+        {
+            return null;
+        }
+
+        // 还是, 或, 分别 count only where the levels are said (中级还是高级, 初级中级高级分别多少), not elsewhere in a story.
+        var text = u.Normalized;
+        var between = said.Zip(said.Skip(1), (a, b) => b.Start - a.End is >= 0 and <= EnumerationReach ? text[a.End..b.Start] : "");
+        var after = text[said[^1].End..Math.Min(text.Length, said[^1].End + EnumerationReach)];
+        if (between.Any(Alternatives) || Alternatives(after) || u.IsAbout(Intent.AskAmount) && (Enumerates(after) || between.Any(Enumerates)))
         {
             return null;
         }
 
         return new SplitValue(levels.Select(l => (l, 1m)).ToList());
     }
+
+    /// <summary>How far after the last level an enumeration question may come: 初级 中级 高级 分别多少.</summary>
+    private const int EnumerationReach = 6;
 
     /// <summary>中级还是高级, 初级或者中级: one of them, not both.</summary>
     private static bool Alternatives(string text) => text.Contains("还是", StringComparison.Ordinal) || text.Contains('或');
