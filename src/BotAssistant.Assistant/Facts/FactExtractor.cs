@@ -419,18 +419,21 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private static bool Among(string text, int start) => Clauses.SaysPartOf(text.AsSpan(Math.Max(0, start - 3), Math.Min(3, start)));
 
     /// <summary>
-    /// "2022年初参保50人，到年底是45人": a count said at the start and at the end of a change, falling, gives each fact
-    /// declared as the decrease of another (facts.yaml decrease_of) the fall, and the other the starting figure, so the
+    /// "2022年初参保50人，到年底是45人": a count said at the start and at the end of a change gives each fact
+    /// declared as the decrease of another (facts.yaml decrease_of) the fall (none if it rose), and the other the starting figure, so the
     /// rate over them is computed, not asked. The two counts are not read again on their own.
     /// </summary>
     private IReadOnlySet<Entity> AddDecrease(Understanding u, string? role, Dictionary<string, FactValue> found)
     {
         var from = u.Entities.FirstOrDefault(e => e.Phase == "from");
         var to = u.Entities.FirstOrDefault(e => e.Phase == "to");
-        if (from?.Number is not { } start || to?.Number is not { } end || end >= start)
+        if (from?.Number is not { } start || to?.Number is not { } end)
         {
             return new HashSet<Entity>();
         }
+
+        // 从36人增加到了40人: no fall at all, which is a decrease of none.
+        end = Math.Min(end, start);
 
         var used = new HashSet<Entity>();
         foreach (var def in catalog.Facts.Values.Where(d => d.DecreaseOf is not null && Concerns(d, role)))
@@ -688,7 +691,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var text = u.Normalized;
         switch (def.Type)
         {
-            case FactType.Bool when u.YesNo is { } yn:
+            // "为啥不行" while a yes/no question is open asks about the answer; its 不 answers nothing.
+            case FactType.Bool when u.YesNo is { } yn && !u.IsAbout(Intent.AskWhyNot):
                 found[pending] = FactValue.Of(yn == "yes");
                 return true;
             case FactType.Bool when AffirmsAsked(text, pending):

@@ -102,12 +102,14 @@ public static class QuantityFrames
     internal static bool SaysWhole(string text, Entity count)
     {
         var after = count.End < text.Length ? text[count.End] : '\0';
+        var before = text.AsSpan(0, count.Start);
+        // 还有3个都是退役军人: one more group, said with the kind they all are, not everyone again.
+        var more = before.EndsWith("还有", StringComparison.Ordinal) || before.EndsWith("另外", StringComparison.Ordinal) || before.EndsWith("又", StringComparison.Ordinal);
         if (after is '都' or '全')
         {
-            return true;
+            return !more && !text.AsSpan(count.End + 1).StartsWith("是", StringComparison.Ordinal);
         }
 
-        var before = text.AsSpan(0, count.Start);
         return before.EndsWith("一共", StringComparison.Ordinal) || before.EndsWith("总共", StringComparison.Ordinal)
             || before.EndsWith("合计", StringComparison.Ordinal) || before.EndsWith("共", StringComparison.Ordinal)
             || before.EndsWith("这", StringComparison.Ordinal);

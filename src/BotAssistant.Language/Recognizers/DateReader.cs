@@ -35,7 +35,9 @@ internal static class DateReader
             return WithMonth(input, k, year.Value);
         }
 
-        if (n.Value is >= 1 and <= 12 && QuantityRecognizer.At(text, n.End, "月") && !QuantityRecognizer.At(text, n.End - 1, "个"))
+        // 仨月, 俩月 are counts of months (三个月): month names use 一…十二, never 俩 or 仨.
+        var countWord = n.Length == 1 && text[n.Start] is '俩' or '仨';
+        if (n.Value is >= 1 and <= 12 && !countWord && QuantityRecognizer.At(text, n.End, "月") && !QuantityRecognizer.At(text, n.End - 1, "个"))
         {
             var (relYear, relStart) = RelativeBefore(text, n.Start, input.AsOf);
             var end = n.End + (QuantityRecognizer.At(text, n.End, "月份") ? 2 : 1);

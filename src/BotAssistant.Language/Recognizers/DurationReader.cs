@@ -44,6 +44,8 @@ internal static class DurationReader
         if (At("个半月")) return new Parsed(v + 0.5m, e + 3, false);
         if (At("个多月")) return new Parsed(v, e + 3, true);
         if (At("个月")) return new Parsed(v, e + 2, false);
+        // 俩月, 仨月: the count word holds its 个 (仨月 = 三个月).
+        if (At("月") && n.Length == 1 && text[n.Start] is '俩' or '仨') return new Parsed(v, e + 1, false);
         if (At("周") || At("个星期") || At("星期")) return new Parsed(Math.Round(v / 4.345m, 2), e + (At("个星期") ? 3 : At("星期") ? 2 : 1), false);
         if (At("天") && !At("天天")) return new Parsed(Math.Round(v / 30m, 2), e + 1, false);
         if (!At("年") || At("年级") || At("年代") || At("年前")) return null;

@@ -151,7 +151,8 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
 
     private static string? JoinActuals(IEnumerable<Verdict> verdicts)
     {
-        var actuals = verdicts.SelectMany(v => v.Failed).Select(f => f.ActualValue).OfType<string>().Distinct().ToList();
+        var actuals = verdicts.SelectMany(v => v.Failed).Select(f => f.ActualValue).OfType<string>()
+            .SelectMany(a => a.Split('；')).Distinct().ToList();
         return actuals.Count == 0 ? null : string.Join("；", actuals);
     }
 

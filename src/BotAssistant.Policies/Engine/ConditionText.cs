@@ -59,7 +59,7 @@ internal sealed class ConditionText(IReadOnlyDictionary<string, FactDefinition> 
     public static string Derivation(decimal part, decimal whole, decimal value, decimal scale, string? unit)
     {
         var rounded = Math.Round(value, 1);
-        var exact = part * scale % whole == 0;
+        var exact = Math.Round(part * scale / whole, 1) == part * scale / whole;
         return FormattableString.Invariant($"{part:0.##}÷{whole:0.##}{(exact ? "=" : "≈")}{rounded:0.#}{unit}");
     }
 

@@ -9,9 +9,11 @@ internal static class WhatIfSearch
     public static WhatIf? Find(Measure measure, FactSet facts, MeasureResult result, Func<FactSet, EligibilityStatus> evaluate)
     {
         // A rate computed from counts changes through its part: "裁员不超过6人" is what the firm can act on.
-        var options = result.FailedConditions
-            .SelectMany(f => ConditionFacts.Of(f.Condition))
+        var failedFacts = result.FailedConditions.SelectMany(f => ConditionFacts.Of(f.Condition)).ToList();
+        var wholes = failedFacts.Select(f => facts.TryGetDerivation(f, out var d, out _, out _) ? d.Denominator : null).OfType<string>().ToHashSet();
+        var options = failedFacts
             .Select(f => facts.TryGetDerivation(f, out var d, out _, out _) ? d.Numerator : f)
+            .Where(f => !wholes.Contains(f))
             .Distinct()
             .Select(f => (Fact: f, Values: Candidates(measure, f, facts)))
             .Where(o => o.Values.Count > 0)
