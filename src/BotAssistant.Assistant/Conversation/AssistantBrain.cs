@@ -109,6 +109,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }
         }
 
+        if (s.Role == "individual" && s.AsksForEmployer())
+        {
+            AsTheHire(s);
+        }
+
         if (extracted.Unlike is { } unlike && pendingBefore is not null && texts.Questions.GetValueOrDefault(pendingBefore) is { About.Count: > 0 } asked)
         {
             s.Notes.Add(texts.Say("answer.unlike", ("said", unlike), ("asked", asked.About[0])));
@@ -154,6 +159,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             t => t.U.Intent is Intent.AskCombination or Intent.AskWhyNot, (b, t) => AboutTheAnswer(t.Scope, t.Topics) is { } r ? b.Resume(t.Scope, r) : null),
         new("compare, materials, department, source, lookup: answered, then the screening resumes",
             _ => true, (b, t) => SideQuestion(t.Scope, t.Topics, t.Situation) is { } r ? b.Resume(t.Scope, r) : null),
+        new("要是有企业招我，企业能拿啥: what a firm gets for taking this person on, shown at once (they cannot answer for the firm)",
+            t => t.Scope.Role == "individual" && t.Scope.AsksForEmployer() && t.Scope.Place is not null && !t.State.Screening,
+            (b, t) => ScreeningFlow.Candidates(t.Scope, t.Scope.Facts()) is { Count: > 0 } forFirm
+                ? b.Resume(t.Scope, LookupFlow.Answer(t.Scope, forFirm, withQuote: false))
+                : null),
         new("我能领什么, or a case told: a new screening",
             t => t.U.IsAbout(Intent.Screen) || t.Situation, (_, t) =>
             {
@@ -172,6 +182,28 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         new("你好", t => t.U.IsAbout(Intent.Greet), (b, t) => b.Welcome(t.State)),
         new("anything else out of scope", t => t.U.IsAbout(Intent.OutOfScope), (b, t) => b.OutOfScope(t.Scope, null)),
     ];
+
+    /// <summary>
+    /// "我去年毕业…要是有企业招我，企业能拿啥补贴": the person asking is the one a firm would hire, so their own facts are
+    /// the hire's (facts.yaml from_self), and the firm would take on one person.
+    /// </summary>
+    private static void AsTheHire(TurnScope s)
+    {
+        foreach (var def in s.Catalog.Facts.Values.Where(d => d.FromSelf.Count > 0 && !s.State.Facts.ContainsKey(d.Name)))
+        {
+            foreach (var (self, value) in def.FromSelf)
+            {
+                var (fact, own) = (self[..self.IndexOf('=')], self[(self.IndexOf('=') + 1)..]);
+                if (s.State.Facts.GetValueOrDefault(fact) == own)
+                {
+                    s.State.Facts[def.Name] = value;
+                    break;
+                }
+            }
+        }
+
+        s.State.Facts.TryAdd("hired_count", "1");
+    }
 
     /// <summary>The place the screening is in, said again in reply to its open question: not an answer, not a new request.</summary>
     private static bool RestatesPlace(TurnActs t) =>

@@ -94,7 +94,7 @@ public sealed class TurnScope
         var list = measures.ToList();
         var audience = Role switch
         {
-            "individual" when AsksForEmployer() => [Audience.Individual, Audience.Employer, Audience.Institution],
+            "individual" when AsksForEmployer() => [Audience.Employer, Audience.Institution],
             "individual" => new[] { Audience.Individual },
             "employer" => [Audience.Employer, Audience.Institution],
             "institution" => [Audience.Institution, Audience.Employer],
@@ -112,7 +112,7 @@ public sealed class TurnScope
     private bool? _asksForEmployer;
 
     /// <summary>Read once per turn: every flow filters its measures through <see cref="ForAudience"/>.</summary>
-    private bool AsksForEmployer() => _asksForEmployer ??= AsksForEmployer(Understanding.Normalized);
+    public bool AsksForEmployer() => _asksForEmployer ??= AsksForEmployer(Understanding.Normalized);
 
     /// <summary>
     /// "要是有企业招我，企业能拿啥补贴", "去单位见习，单位一个月能拿多少": a person asking what the employer gets for taking

@@ -110,10 +110,24 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         {
             for (var i = at + 1; i < text.Length && i <= at + WorkplaceReach && !Clauses.IsBreak(text[i]); i++)
             {
-                if (text[i] is '厂' or '司' or '位' or '业' or '店' or '地' && WorkVerbAt(text, i + 1))
+                if (text[i] is '厂' or '司' or '位' or '业' or '店' or '地' && WorkVerbAt(text, i + 1) && !OthersBefore(text, i))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"他们现在都还在公司干着": the clause is about others (他们, 都, 这些人), not the speaker.</summary>
+    private static bool OthersBefore(string text, int at)
+    {
+        for (var i = at - 1; i >= 0 && !Clauses.IsBreak(text[i]); i--)
+        {
+            if (text[i] is '他' or '她' or '都' or '人' or '个' || (text[i] == '们' && !(i > 0 && text[i - 1] == '我')))
+            {
+                return true;
             }
         }
 
@@ -633,9 +647,14 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     {
         foreach (var q in texts.Questions.Values.Where(q => q.SaysYes.Count > 0 || q.SaysNo.Count > 0 || q.About.Count > 0))
         {
-            var no = q.SaysNo.Where(text.Contains).MaxBy(p => p.Length);
+            // "也没在领失业金": a yes phrase under a negation says no; "没有工作" does not say the no phrase 有工作.
+            var no = q.SaysNo.Where(p => text.Contains(p) && !Denial.Denies(text, p)).MaxBy(p => p.Length);
             var yes = q.SaysYes.Where(text.Contains).MaxBy(p => p.Length);
-            if (no is not null && (yes is null || no.Length >= yes.Length || no.Contains(yes)))
+            if (yes is not null && no is null && Denial.Denies(text, yes))
+            {
+                found[q.Fact] = FactValue.Of(false);
+            }
+            else if (no is not null && (yes is null || no.Length >= yes.Length || no.Contains(yes)))
             {
                 found[q.Fact] = FactValue.Of(false);
             }

@@ -30,6 +30,12 @@ public sealed record FactDefinition(
     public string? DecreaseOf { get; init; }
 
     /// <summary>
+    /// How a person's own facts make this employer fact when they ask what a firm would get for taking them on ("要是有
+    /// 企业招我"): "graduate_status=within_2_years" → graduate. Keys are "fact=value" of the person, values this fact's.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FromSelf { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
     /// Values that stand for several narrower ones (登记失业人员 includes 登记失业半年以上人员 and the 16—24岁 青年): held,
     /// such a value decides what all its narrower values decide alike, and leaves the rest open to ask.
     /// </summary>

@@ -60,8 +60,34 @@ internal static class VocabularyParser
         {
             AtMost = r.String("at_most", what),
             DecreaseOf = r.String("decrease_of", what),
+            FromSelf = FromSelf(r, what, values),
             Includes = Includes(r, what, values),
         };
+    }
+
+    /// <summary>from_self: {"graduate_status=within_2_years": graduate}; every value must be one of the fact's.</summary>
+    private static Dictionary<string, string> FromSelf(MapReader r, string what, List<KeyValuePair<string, string>> values)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (r.Map("from_self", what) is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var (k, v) in map.Node.Children)
+        {
+            var key = ((YamlScalarNode)k).Value ?? "";
+            var value = (v as YamlScalarNode)?.Value ?? "";
+            if (!key.Contains('=') || values.All(x => x.Key != value))
+            {
+                r.Context.Error(map.Line, $"{what}: from_self '{key}: {value}' needs a \"fact=value\" key and one of the fact's values");
+                continue;
+            }
+
+            result[key] = value;
+        }
+
+        return result;
     }
 
     /// <summary>includes: {unemployed: [youth_unemployed, long_unemployed]}; every key and item must be a value of the fact.</summary>
