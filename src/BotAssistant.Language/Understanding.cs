@@ -77,6 +77,9 @@ public sealed record Entity(EntityKind Kind, string Value, decimal? Number, int 
     /// <summary>Dates only: Year when only the year was said (Value then ends in -01).</summary>
     public DatePrecision Precision { get; init; } = DatePrecision.Month;
 
+    /// <summary>Uncovered places only: the province it is in, where places.yaml knows it (江苏 for 昆山), else "".</summary>
+    public string Province { get; init; } = "";
+
     /// <summary>Places only: named in passing (在兰州上的大学, 以前在北京打过工), not where the user is.</summary>
     public bool Passing { get; init; }
 

@@ -86,7 +86,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var u = s.Understanding;
         var state = s.State;
         var pendingBefore = state.Pending;
-        var extracted = s.Extractor.Extract(u, s.Role, state.Pending, state.Choices, s.AsOf);
+        var extracted = s.Extractor.Extract(u, s.Role, state.Pending, state.Choices, s.AsOf, s.Place);
         if (Inconsistent(s, extracted) is { } doubt)
         {
             return (null, doubt);

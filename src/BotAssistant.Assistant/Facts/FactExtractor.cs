@@ -20,10 +20,11 @@ public sealed record ExtractedFacts(IReadOnlyDictionary<string, FactValue> Value
 /// </summary>
 public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 {
-    public ExtractedFacts Extract(Understanding u, string? role, string? pending, IReadOnlyList<string> choices, DateOnly asOf)
+    public ExtractedFacts Extract(Understanding u, string? role, string? pending, IReadOnlyList<string> choices, DateOnly asOf, string? home = null)
     {
         var found = new Dictionary<string, FactValue>(StringComparer.Ordinal);
         var text = u.Normalized;
+        home = u.Place is { } said && catalog.Places.ContainsKey(said) ? said : home;
         role = OwnStory(u) ? "individual" : RoleOf(u) ?? role ?? InferRole(u);
         if (u.Place is { } place && catalog.Places.ContainsKey(place))
         {
@@ -41,7 +42,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             found["is_migrant_worker"] = FactValue.Of(true);
         }
 
-        var framed = AddFrames(u, role, found).Concat(AddDecrease(u, role, found)).ToHashSet();
+        var framed = AddFrames(u, role, found, e => TierOf(e, home)).Concat(AddDecrease(u, role, found)).ToHashSet();
+        if (!found.ContainsKey("work_destination") && role != "employer" && WorkPlace(u, e => TierOf(e, home)) is { } went)
+        {
+            found["work_destination"] = FactValue.OfKey(went);
+        }
+
         AddQuantities(u, role, pending, found, asOf, framed);
         AddPhraseFacts(text, found);
         AddLowerBounds(text, pending, found);
@@ -68,6 +74,44 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found);
         return new ExtractedFacts(found.Where(kv => catalog.Facts.TryGetValue(kv.Key, out var d) && (kv.Key == pending || Concerns(d, role))).ToDictionary(),
             skipped, answered || found.ContainsKey(pending ?? "")) { Unlike = unlike };
+    }
+
+    /// <summary>
+    /// The 职业介绍补贴 / 交通补贴 tier a word or place names as where someone went to work: 县里 and 省外 as said; a place
+    /// in another province (江苏昆山 from 稷山) 省外, another place of the home province (运城别的县, 太原) 省内县外.
+    /// </summary>
+    private string? TierOf(Entity e, string? home)
+    {
+        if (e.Kind == EntityKind.Destination)
+        {
+            return e.Value;
+        }
+
+        if (home is null || !catalog.Places.TryGetValue(home, out var at) || at.Province is null || e.Passing)
+        {
+            return null;
+        }
+
+        var province = e.Kind switch
+        {
+            EntityKind.UncoveredPlace => e.Province,
+            EntityKind.Place when e.Value != home && catalog.Places.TryGetValue(e.Value, out var other) => other.Province ?? "",
+            _ => "",
+        };
+        return province.Length == 0 ? null : province == at.Province ? "in_province" : "out_of_province";
+    }
+
+    /// <summary>
+    /// "我2023年去江苏昆山电子厂打工了": one place gone to (去, 到, 赴) or worked at (在…打工) is where the person works,
+    /// by tier; several different tiers say nothing of one person.
+    /// </summary>
+    private static string? WorkPlace(Understanding u, Func<Entity, string?> tierOf)
+    {
+        var text = u.Normalized;
+        var tiers = u.Entities.Where(e => e.Kind is EntityKind.Place or EntityKind.UncoveredPlace && tierOf(e) is not null
+            && text.AsSpan(Math.Max(0, e.Start - 2), Math.Min(2, e.Start)).IndexOfAny("去到赴在") >= 0)
+            .Select(tierOf).Distinct().ToList();
+        return tiers is [var only] ? only : null;
     }
 
     /// <summary>A fact about a person is not the employer's ("招大学生" says nothing of whether the employer is a 中职 graduate).</summary>
@@ -461,9 +505,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     }
 
     /// <summary>Placements per destination and several certificates: the numbers they use are not read again on their own.</summary>
-    private static IReadOnlySet<Entity> AddFrames(Understanding u, string? role, Dictionary<string, FactValue> found)
+    private static IReadOnlySet<Entity> AddFrames(Understanding u, string? role, Dictionary<string, FactValue> found, Func<Entity, string?> tierOf)
     {
-        if (QuantityFrames.Destinations(u) is { } placed)
+        if (QuantityFrames.Destinations(u, tierOf) is { } placed)
         {
             found["work_destination"] = placed.Split.Parts is [var only] ? FactValue.OfKey(only.Key) : placed.Split;
             found["placed_count"] = FactValue.Of(placed.Split.Total);

@@ -13,10 +13,15 @@ public static class QuantityFrames
 {
     public sealed record Frames(SplitValue Split, IReadOnlySet<Entity> Numbers);
 
-    /// <summary>Placements per destination; one destination with its number is a frame too (省外就业6个).</summary>
-    public static Frames? Destinations(Understanding u)
+    /// <summary>
+    /// Placements per destination; one destination with its number is a frame too (省外就业6个). A destination is a tier
+    /// word (县里, 省外) or a place whose tier <paramref name="tierOf"/> knows (江苏昆山 is 省外 from 稷山).
+    /// </summary>
+    public static Frames? Destinations(Understanding u, Func<Entity, string?> tierOf)
     {
-        var tiers = u.All(EntityKind.Destination).OrderBy(e => e.Start).ToList();
+        var named = u.Entities.Where(e => tierOf(e) is not null).OrderBy(e => e.Start).ToList();
+        // 江苏昆山: a province and a city in it, side by side, name one destination.
+        var tiers = named.Where((e, i) => i == 0 || !(named[i - 1].End == e.Start && tierOf(named[i - 1]) == tierOf(e))).ToList();
         if (tiers.Count == 0 || Alternatives(u.Normalized))
         {
             return null;
@@ -31,7 +36,7 @@ public static class QuantityFrames
             return null;
         }
 
-        var parts = tiers.Zip(chosen, (t, n) => (Key: t.Value, Count: n!.Number!.Value))
+        var parts = tiers.Zip(chosen, (t, n) => (Key: tierOf(t)!, Count: n!.Number!.Value))
             .GroupBy(p => p.Key).Select(g => (g.Key, g.Sum(p => p.Count))).ToList();
         return new Frames(new SplitValue(parts), chosen.OfType<Entity>().ToHashSet());
     }

@@ -37,6 +37,14 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
                 || (e.Text == "个人" && e.Start > 0 && (char.IsAsciiDigit(text[e.Start - 1]) || Recognizers.ChineseNumerals.IsNumeral(text[e.Start - 1])))));
         PassingPlaces.Mark(text, entities);
         MarkSiblingDistricts(text, entities);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (entities[i].Kind == EntityKind.UncoveredPlace && index.Provinces.GetValueOrDefault(norm(entities[i].Value)) is { } province)
+            {
+                entities[i] = entities[i] with { Province = province };
+            }
+        }
+
         entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Kind.CompareTo(b.Kind));
         return entities;
     }

@@ -15,6 +15,9 @@ internal sealed class VocabularyIndex
     public required PhraseMatcher Destinations { get; init; }
     public required PhraseMatcher YesNo { get; init; }
 
+    /// <summary>Place name (normalized) → its province, from places.yaml provinces.</summary>
+    public required IReadOnlyDictionary<string, string> Provinces { get; init; }
+
     public static VocabularyIndex Build(DomainVocabulary v, LexiconData lex, Func<string, string> norm)
     {
         return new VocabularyIndex
@@ -32,6 +35,8 @@ internal sealed class VocabularyIndex
             Destinations = Keyed(lex.Answers.WorkDestinations, EntityKind.Destination, norm),
             YesNo = new PhraseMatcher(lex.Answers.Yes.Select(w => (norm(w), new PhraseValue(EntityKind.YesNo, "yes")))
                 .Concat(lex.Answers.No.Select(w => (norm(w), new PhraseValue(EntityKind.YesNo, "no"))))),
+            Provinces = lex.Places.Provinces.SelectMany(kv => kv.Value.Append(kv.Key).Select(name => (Name: norm(name), Province: kv.Key)))
+                .DistinctBy(x => x.Name).ToDictionary(x => x.Name, x => x.Province, StringComparer.Ordinal),
         };
     }
 

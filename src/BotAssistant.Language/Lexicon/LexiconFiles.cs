@@ -21,6 +21,9 @@ public sealed class PlacesFile
 
     /// <summary>Characters of covered names → characters that sound the same (稷 → 积, 山 → 三), for typed-by-sound names.</summary>
     public Dictionary<string, string> SoundsLike { get; set; } = [];
+
+    /// <summary>Province → the uncovered and related names in it (江苏 → 江苏省, 苏州, 昆山), to tell 省外 from 省内.</summary>
+    public Dictionary<string, List<string>> Provinces { get; set; } = [];
 }
 
 public sealed class SynonymsFile
