@@ -638,6 +638,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 case EntityKind.Percentage:
                     found[pending is not null && Unit(pending) == "%" ? pending : u.Normalized.Contains("裁员") ? "layoff_rate" : "retention_rate"] = FactValue.Of(n);
                     break;
+                case EntityKind.Money when PeriodParts(u) is { } sum:
+                    AddMoney(u.Normalized, pending, sum, found);
+                    break;
                 case EntityKind.Money:
                     AddMoney(u.Normalized, pending, n, found);
                     break;
@@ -673,6 +676,20 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     private static string? Single(Understanding u, EntityKind kind) =>
         u.All(kind).Select(e => e.Value).Distinct().ToList() is [var only] ? only : null;
+
+    /// <summary>
+    /// "一季度2万 二季度2万 三季度1万5 四季度1万5": sums paid by period, each said after its period, are parts of the
+    /// year's sum (7万); null unless two or more are, and every sum of the message is one.
+    /// </summary>
+    private static decimal? PeriodParts(Understanding u)
+    {
+        var text = u.Normalized;
+        var sums = u.All(EntityKind.Money).ToList();
+        bool AfterPeriod(Entity m) => text.AsSpan(Math.Max(0, m.Start - 4), Math.Min(4, m.Start)) is var before
+            && (before.IndexOf("季度", StringComparison.Ordinal) >= 0 || before.IndexOf("半年", StringComparison.Ordinal) >= 0
+                || before.EndsWith("月", StringComparison.Ordinal) || before.EndsWith("月份", StringComparison.Ordinal));
+        return sums.Count >= 2 && sums.All(AfterPeriod) ? sums.Sum(m => m.Number!.Value) : null;
+    }
 
     private void AddMoney(string text, string? pending, decimal yuan, Dictionary<string, FactValue> found)
     {

@@ -115,7 +115,40 @@ internal static class NumberScanner
         }
 
         var value = i > unitStart ? ChineseNumerals.Parse(lead, text.AsSpan(unitStart, i - unitStart)) : lead;
+        // 3万5千: a digit with a smaller unit after the first one adds to it.
+        if (value is not null && i > unitStart && i + 1 < text.Length && char.IsAsciiDigit(text[i]) && !masked[i + 1]
+            && ChineseNumerals.UnitValue(text[i + 1]) is > 0 and var smaller && smaller < ChineseNumerals.UnitValue(text[i - 1])
+            && (i + 2 >= text.Length || !char.IsAsciiDigit(text[i + 2])))
+        {
+            return WithApproxTail(text, start, i + 2, value.Value + (text[i] - '0') * smaller, arabic: true);
+        }
+
+        if (value is not null && i > unitStart && lead % 1 == 0 && AbbreviatedTail(text, i, masked) is { } tail)
+        {
+            // 3万5, 1千2: one digit after the unit is a tenth of it (3万5 = 35000), as 三万五 is.
+            var unit = ChineseNumerals.UnitValue(text[i - 1]);
+            return WithApproxTail(text, start, i + 1, value.Value + tail * unit / 10, arabic: true);
+        }
+
         return value is null ? null : WithApproxTail(text, start, i, value.Value, arabic: true);
+    }
+
+    /// <summary>The single digit closing "3万5", "1千2", or null: not followed by another digit or unit (3万5千 is read as units).</summary>
+    private static int? AbbreviatedTail(string text, int i, bool[] masked)
+    {
+        if (i >= text.Length || masked[i] || !(char.IsAsciiDigit(text[i]) || ChineseNumerals.IsNumeral(text[i]) && ChineseNumerals.UnitValue(text[i]) == 0))
+        {
+            return null;
+        }
+
+        var next = i + 1 < text.Length ? text[i + 1] : ' ';
+        if (char.IsAsciiDigit(next) || ChineseNumerals.IsNumeral(next) || next is '.' or '个' or '人' or '名' or '月' or '年' or '岁' or '%')
+        {
+            return null;
+        }
+
+        var digit = char.IsAsciiDigit(text[i]) ? text[i] - '0' : (int)ChineseNumerals.DigitValue(text[i]);
+        return digit is >= 1 and <= 9 ? digit : null;
     }
 
     /// <summary>w/k count as multipliers only when not part of a Latin word (3w yes, 3kg no).</summary>

@@ -97,7 +97,9 @@ internal static class QuantityRecognizer
         }
 
         var last = text[n.End - (n.Approximate ? 2 : 1)];
-        var tenThousands = last is '万' or 'w' || (last == '千' && n.Arabic);
+        // 三万五, 3万5: a sum in 万 with its tenths after the unit.
+        var abbreviated = n.Length >= 3 && text[n.End - 2] == '万';
+        var tenThousands = last is '万' or 'w' || (last == '千' && n.Arabic) || abbreviated;
         if (tenThousands && !At(text, n.End, "人") && !At(text, n.End, "个") && !At(text, n.End, "名"))
         {
             return Make(EntityKind.Money, Format(n.Value), n.Value, text, n.Start, n.End, n.Approximate);
@@ -121,7 +123,7 @@ internal static class QuantityRecognizer
         }
 
         var end = n.End + (unit?.Length ?? 0);
-        if (NoneOf(text, end) is { } noneEnd)
+        if ((NoneOf(text, end) ?? (n.Value == 1 ? NoneRightAfter(text, end) : null)) is { } noneEnd)
         {
             // 一个都没留用, 一人也没招: "not even one" is zero of what the verb after it counts.
             var counted = input.Cues.CountsBefore.After(noneEnd, 1) is { Length: > 0 } verb ? verb : input.Cues.CountsBefore.Before(n.Start, 6);
@@ -163,6 +165,10 @@ internal static class QuantityRecognizer
 
         return at >= 1 && text[at - 1] is '我' or '你' or '他' or '她' or '咱';
     }
+
+    /// <summary>"一个没裁员", "一人没留": 没/未 right after a count of one is "not one", ending where the negation does.</summary>
+    private static int? NoneRightAfter(string text, int end) =>
+        end < text.Length && text[end] is '没' or '未' ? (At(text, end, "没有") ? end + 2 : end + 1) : null;
 
     /// <summary>End of "都没 / 也没 / 都不 / 也未" right after a count of one, or null.</summary>
     private static int? NoneOf(string text, int end)
