@@ -55,8 +55,24 @@ public static class ScreeningFlow
         s.State.Screening = false;
         s.State.Pending = null;
         s.State.Choices.Clear();
-        return ScreeningWriter.Result(s, PolicyEngine.Screen(s.Catalog, candidates, facts, s.AsOf), candidates.Count);
+        var reply = ScreeningWriter.Result(s, PolicyEngine.Screen(s.Catalog, candidates, facts, s.AsOf), candidates.Count);
+        if (Services(s, facts) is { Count: > 0 } services)
+        {
+            reply.Paragraphs.Insert(Math.Max(0, reply.Paragraphs.Count - 2), s.Texts.Say("screen.services",
+                ("services", string.Join("；", services.Select(m => $"{m.Name}{(m.Summary is { Length: > 0 } what ? "：" + what.TrimEnd('。') : "")}（{s.Writer.Source(m)}）")))));
+        }
+
+        return reply;
     }
+
+    /// <summary>
+    /// Services and placements (职业指导, 岗位推荐, 公益性岗位安置) pay nothing, so a screening does not weigh them, but a
+    /// person the facts given already qualify for one should hear of it ("零就业家庭…政府能给帮点啥").
+    /// </summary>
+    private static List<Measure> Services(TurnScope s, FactSet facts) =>
+        s.ForAudience(s.Catalog.ForPlace(s.Place!)).Where(m => m.Amount is NoAmount && Relevance(m, s.Catalog, facts) > 0
+                && PolicyEngine.Evaluate(m, facts, s.AsOf, explain: false).Status == EligibilityStatus.Eligible)
+            .Take(s.Options.MaxMeasuresPerAnswer).ToList();
 
     /// <summary>The planner's next question for this screening, or null when every candidate is settled.</summary>
     public static string? NextFact(TurnScope s)

@@ -310,7 +310,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         {
             if (role == "employer")
             {
-                if (EmployerGroups.TryGetValue(group, out var hired))
+                // "两个大学生 都是离校一年多还没找到工作的": graduates not yet in work are the documents' 离校未就业高校毕业生,
+                // not 登记失业人员, unless registration is said.
+                var graduatesOutOfWork = group == "unemployed" && !Registered(u.Normalized) && u.All(EntityKind.Group).Any(g => g.Value == "graduate");
+                if (EmployerGroups.TryGetValue(group, out var hired) && !graduatesOutOfWork)
                 {
                     found["hired_group"] = FactValue.OfKey(hired != "unemployed" ? hired
                         : LongUnemployed(u) ? "long_unemployed"
@@ -383,6 +386,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         u.All(EntityKind.Duration).Any(d => d.Value == "unemployed" && d.Number >= LongUnemployedMonths);
 
     private const decimal LongUnemployedMonths = 6;
+
+    /// <summary>离校2年内: the documents' window for a graduate not yet in work.</summary>
+    private const decimal GraduateYearsMonths = 24;
 
     /// <summary>"招了个18岁登记失业的小伙子": the documents' 16—24岁 band makes a registered unemployed hire a youth.</summary>
     private static bool YouthAge(Understanding u) =>
@@ -514,14 +520,14 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return placed.Numbers;
         }
 
-        if (role == "employer" && QuantityFrames.Groups(u, HireKind) is { } trainees && AboutTrainees(u))
+        if (role == "employer" && QuantityFrames.Groups(u, (g, st) => HireKind(u.Normalized, g, st)) is { } trainees && AboutTrainees(u))
         {
             // "见习的有三拨人 刚离校的大学生4个 离校一年的3个 还有3个失业青年": the people counted are the trainees.
             found["trainees_count"] = FactValue.Of(trainees.Split.Total);
             return trainees.Numbers;
         }
 
-        if (role == "employer" && QuantityFrames.Groups(u, HireKind) is { } hires)
+        if (role == "employer" && QuantityFrames.Groups(u, (g, st) => HireKind(u.Normalized, g, st)) is { } hires)
         {
             found["hired_group"] = hires.Split;
             found["hired_count"] = FactValue.Of(hires.Split.Total);
@@ -554,7 +560,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// The kind of hire one frame names, refined by what its own stretch of text says: "2个登记失业的19岁小年轻" are
     /// 16—24岁 青年, "1个失业半年多的" 登记失业半年以上.
     /// </summary>
-    private static string? HireKind(Entity group, IReadOnlyList<Entity> stretch)
+    private static string? HireKind(string text, Entity group, IReadOnlyList<Entity> stretch)
     {
         if (!EmployerGroups.TryGetValue(group.Value, out var kind))
         {
@@ -566,6 +572,21 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return kind;
         }
 
+        // "离校一年半还没工作的2个": out of school and not yet in work, no registration said: 离校未就业高校毕业生 while
+        // within the documents' two years, others beyond it.
+        var from = stretch.Count == 0 ? 0 : stretch.Min(e => e.Start);
+        while (from > 0 && stretch.Count > 0 && stretch.Min(e => e.Start) - from < 4 && !Clauses.IsBreak(text[from - 1]))
+        {
+            from--;
+        }
+
+        var said = stretch.Count == 0 ? "" : text[from..stretch.Max(e => e.End)];
+        if ((said.Contains("离校", StringComparison.Ordinal) || said.Contains("毕业", StringComparison.Ordinal)) && !said.Contains("登记", StringComparison.Ordinal))
+        {
+            var months = stretch.Where(e => e.Kind == EntityKind.Duration).Select(e => e.Number).FirstOrDefault();
+            return months is null or <= GraduateYearsMonths ? "graduate" : "other";
+        }
+
         return stretch.Any(e => e.Kind == EntityKind.Duration && e.Value == "unemployed" && e.Number >= LongUnemployedMonths) ? "long_unemployed"
             : stretch.Any(e => e.Kind == EntityKind.Age && e.Number is >= YouthMinAge and <= YouthMaxAge) ? "youth_unemployed"
             : kind;
@@ -573,7 +594,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     private void AddQuantities(Understanding u, string? role, string? pending, Dictionary<string, FactValue> found, DateOnly asOf, IReadOnlySet<Entity> framed)
     {
-        foreach (var e in u.Entities.Where(e => e.Number is not null && !framed.Contains(e)))
+        foreach (var e in u.Entities.Where(e => e.Number is not null && !framed.Contains(e) && !AskedFigure(u.Normalized, e)))
         {
             var n = e.Number!.Value;
             switch (e.Kind)
@@ -672,6 +693,29 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 found["certificate_date"] = FactValue.Of(when);
             }
         }
+    }
+
+    /// <summary>
+    /// "参加失业保险满没满一年", "要交够不够半年", "是不是要一年以上": a figure in a clause that asks (满没满, 够不够, 是不是)
+    /// is the threshold asked about, not a fact of the user.
+    /// </summary>
+    private static bool AskedFigure(string text, Entity e)
+    {
+        var start = e.Start;
+        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        for (var i = start + 1; i + 1 < e.Start; i++)
+        {
+            if (text[i] is '没' or '不' && text[i - 1] == text[i + 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Single(Understanding u, EntityKind kind) =>
