@@ -20,10 +20,10 @@ public class SplitAmountTests(RealCatalogFixture real) : IClassFixture<RealCatal
 
         Assert.Equal(EligibilityStatus.Eligible, r.Status);
         Assert.Equal(8300m, r.Amount.Value);
-        Assert.Contains("800元/人 × 6人", r.Amount.Formula);
-        Assert.Contains("500元/人 × 4人", r.Amount.Formula);
-        Assert.Contains("300元/人 × 5人", r.Amount.Formula);
-        Assert.EndsWith("= 8300元", r.Amount.Formula);
+        Assert.Contains("800元/人 × 6人 = 4800元", r.Amount.Formula);
+        Assert.Contains("500元/人 × 4人 = 2000元", r.Amount.Formula);
+        Assert.Contains("300元/人 × 5人 = 1500元", r.Amount.Formula);
+        Assert.EndsWith("合计8300元", r.Amount.Formula);
     }
 
     [Fact]

@@ -43,9 +43,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         var framed = AddFrames(u, role, found, e => TierOf(e, home)).Concat(AddDecrease(u, role, found)).ToHashSet();
-        if (!found.ContainsKey("work_destination") && role != "employer" && WorkPlace(u, e => TierOf(e, home)) is { } went)
+        if (!found.ContainsKey("work_destination") && role != "employer" && WorkPlaces(u, e => TierOf(e, home)) is { Count: > 0 } went)
         {
-            found["work_destination"] = FactValue.OfKey(went);
+            // "老大去了浙江 老二跟着劳务输出去了太原": one person to each place, each judged by their own tier.
+            found["work_destination"] = went is [var only] ? FactValue.OfKey(only) : new SplitValue(went.Select(t => (t, 1m)).ToList());
         }
 
         AddQuantities(u, role, pending, found, asOf, framed);
@@ -102,16 +103,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     }
 
     /// <summary>
-    /// "我2023年去江苏昆山电子厂打工了": one place gone to (去, 到, 赴) or worked at (在…打工) is where the person works,
-    /// by tier; several different tiers say nothing of one person.
+    /// "我2023年去江苏昆山电子厂打工了": a place gone to (去, 到, 赴) or worked at (在…打工) is where someone works, by
+    /// tier; places of different tiers are different people's.
     /// </summary>
-    private static string? WorkPlace(Understanding u, Func<Entity, string?> tierOf)
+    private static List<string> WorkPlaces(Understanding u, Func<Entity, string?> tierOf)
     {
         var text = u.Normalized;
-        var tiers = u.Entities.Where(e => e.Kind is EntityKind.Place or EntityKind.UncoveredPlace && tierOf(e) is not null
+        return u.Entities.Where(e => e.Kind is EntityKind.Place or EntityKind.UncoveredPlace && tierOf(e) is not null
             && text.AsSpan(Math.Max(0, e.Start - 2), Math.Min(2, e.Start)).IndexOfAny("去到赴在") >= 0)
-            .Select(tierOf).Distinct().ToList();
-        return tiers is [var only] ? only : null;
+            .Select(e => tierOf(e)!).Distinct().ToList();
     }
 
     /// <summary>A fact about a person is not the employer's ("招大学生" says nothing of whether the employer is a 中职 graduate).</summary>

@@ -26,6 +26,14 @@ internal static class RatePerUnit
             return false;
         }
 
+        // The second unit of a rate (一个人一个月能给多少): the first one already named it.
+        var before = text.AsSpan(0, n.Start);
+        if (before.EndsWith("一个人", StringComparison.Ordinal) || before.EndsWith("一人", StringComparison.Ordinal)
+            || before.EndsWith("每人", StringComparison.Ordinal) || before.EndsWith("每个人", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var end = n.End;
         var unitEnd = end;
         while (unitEnd < text.Length && unitEnd - end < 2 && UnitChars.Contains(text[unitEnd]))
@@ -44,6 +52,22 @@ internal static class RatePerUnit
             return true;
         }
 
+        // 一个人一个月能给多少, 一人每月补多少: a second unit of the same rate, then what is paid per both.
+        var second = unitEnd;
+        if (second < text.Length && text[second] is '一' or '每')
+        {
+            var k = second + 1;
+            while (k < text.Length && k - second <= 2 && UnitChars.Contains(text[k]))
+            {
+                k++;
+            }
+
+            if (k > second + 1 && PaidSoon(text, k))
+            {
+                return true;
+            }
+        }
+
         if (input.Cues.CountsBefore.Before(n.Start, 6) != "" || input.Cues.Durations.Before(n.Start, 6) != "")
         {
             return false;
@@ -51,6 +75,25 @@ internal static class RatePerUnit
 
         // A little later in the same clause: 一个人能拿多少, 一年最多贷多少.
         for (var i = unitEnd; i < text.Length && i < unitEnd + 3; i++)
+        {
+            if (IsClauseBreak(text[i]))
+            {
+                return false;
+            }
+
+            if (PaidVerbs.Contains(text[i]) || text[i] == '几' || QuantityRecognizer.At(text, i, "多少") || QuantityRecognizer.At(text, i, "最"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What is paid, within three characters of its clause: 能给多少, 补几个月, 最多.</summary>
+    private static bool PaidSoon(string text, int from)
+    {
+        for (var i = from; i < text.Length && i < from + 3; i++)
         {
             if (IsClauseBreak(text[i]))
             {

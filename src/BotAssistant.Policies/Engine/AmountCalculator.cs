@@ -148,10 +148,15 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
             total += step.Value * count;
             terms.Add(a.CountFact is null && count == 1
                 ? $"{label} {N(step.Value)}{a.Unit}"
-                : $"{label}：{N(step.Value)}{a.Unit}/{a.Per ?? "人"} × {N(count)}{a.Per ?? "人"}");
+                : $"{label}：{N(step.Value)}{a.Unit}/{a.Per ?? "人"} × {N(count)}{a.Per ?? "人"} = {N(step.Value * count)}{a.Unit}");
         }
 
-        var formula = terms.Count == 0 ? "" : $"{string.Join(" + ", terms)} = {N(total)}{a.Unit}";
+        // Each tier's subtotal, then the sum (300元/人 × 15人 = 4500元；500元/人 × 8人 = 4000元；合计8500元); one of
+        // each (two certificates) reads as a plain sum.
+        var single = a.CountFact is null && split.Parts.All(p => p.Count == 1);
+        var formula = terms.Count == 0 ? "" : terms.Count == 1 ? terms[0]
+            : single ? $"{string.Join(" + ", terms)} = {N(total)}{a.Unit}"
+            : $"{string.Join("；", terms)}；合计{N(total)}{a.Unit}";
         if (unpriced.Count > 0)
         {
             formula += (formula.Length > 0 ? "；" : "") + $"{string.Join("、", unpriced)}：文件未规定该档的标准";
