@@ -63,7 +63,7 @@ public static class LookupFlow
     {
         var screen = PolicyEngine.Screen(s.Catalog, measures, facts, s.AsOf);
         var paying = screen.Results
-            .Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded && r.Amount.Value is > 0 && r.Amount.IsDetermined && !r.Amount.IsLoan)
+            .Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded && (r.Amount.Value ?? r.Amount.Max) is > 0 && r.Amount.IsDetermined && !r.Amount.IsLoan)
             .ToList();
         // Tax deducted and cash paid are not one sum; deductions add up among themselves (每年一共能扣减多少).
         if (paying.Count < 2 || paying.Select(r => r.Amount.Unit).Distinct().Count() > 1 || paying.Select(r => r.Amount.IsTaxDeduction).Distinct().Count() > 1)
@@ -72,8 +72,11 @@ public static class LookupFlow
         }
 
         var unit = paying[0].Amount.Unit;
-        var terms = string.Join(" + ", paying.Select(r => $"{r.Measure.Name} {AmountText(r.Amount.Value!.Value)}{unit}"));
-        var text = s.Texts.Say("lookup.total", ("terms", terms), ("total", AmountText(paying.Sum(r => r.Amount.Value!.Value)) + unit));
+        // "最高1500元" and "最高600元": what they come to is at most their sum (俺俩一共最多能拿多少).
+        var capped = paying.Any(r => r.Amount.Value is null);
+        decimal Most(MeasureResult r) => r.Amount.Value ?? r.Amount.Max!.Value;
+        var terms = string.Join(" + ", paying.Select(r => $"{r.Measure.Name} {AmountText(Most(r))}{unit}"));
+        var text = s.Texts.Say(capped ? "lookup.total_most" : "lookup.total", ("terms", terms), ("total", AmountText(paying.Sum(Most)) + unit));
         foreach (var d in screen.Exclusions.Where(d => paying.Any(p => p.Measure.Id == d.Recommended)))
         {
             text += s.Texts.Say("lookup.total_excluded", ("excluded", s.Catalog.FindMeasure(d.Excluded)?.Name ?? d.Excluded),
