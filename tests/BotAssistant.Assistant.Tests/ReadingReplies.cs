@@ -117,6 +117,10 @@ public sealed class ReadingReplies
         var (text, _) = await Say("巫山的公司 招了2个应届毕业生 签了两年合同 社保交了3个月 吸纳补贴能拿多少", question);
 
         Assert.Equal(whyNot, text.Contains("“一次性吸纳就业补贴”暂不符合，因为：连续缴纳6个月以上社会保险费（您的已缴纳社会保险的月数：3月）", StringComparison.Ordinal));
-        Assert.Equal(whyNot, text.Contains("如果已缴纳社会保险的月数达到6月，可以申请", StringComparison.Ordinal));
+        // Not a why-not is not silence: "怎么算不清楚" asks for the sum again, which shows the same what-if.
+        if (whyNot)
+        {
+            Assert.Contains("如果已缴纳社会保险的月数达到6月，可以申请", text, StringComparison.Ordinal);
+        }
     }
 }

@@ -437,8 +437,9 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
                 return LookupFlow.Answer(s, Measures(s, state.Focus), withQuote: true);
             }
 
-            // "留用一半以上呢": new facts about the measure just discussed.
-            var followUp = situation && state.Focus.Count > 0 && (!state.Screening || (state.Offered && u.Supposes)) && !u.IsAbout(Intent.Screen);
+            // "留用一半以上呢": new facts about the measure just discussed; "那能先领多少": its amount asked again.
+            var followUp = state.Focus.Count > 0 && !u.IsAbout(Intent.Screen)
+                && ((situation && (!state.Screening || (state.Offered && u.Supposes))) || (!situation && u.Intent == Intent.AskAmount));
             return followUp ? LookupFlow.Answer(s, Measures(s, state.Focus), withQuote: false) : null;
         }
 

@@ -245,7 +245,8 @@ internal sealed class IntentClassifier
             scores[Intent.ProvideInformation] = scores.GetValueOrDefault(Intent.ProvideInformation) + 3.0;
         }
 
-        if (entities.Where(e => e.Kind == EntityKind.Place).Select(e => e.Value).Distinct().Count() >= 2)
+        // Places named in passing (之前在平凉干过, 我是临夏人) are not places compared.
+        if (entities.Where(e => e.Kind == EntityKind.Place && !e.Passing).Select(e => e.Value).Distinct().Count() >= 2)
         {
             scores[Intent.ComparePlaces] = scores.GetValueOrDefault(Intent.ComparePlaces) + 1.5;
         }
