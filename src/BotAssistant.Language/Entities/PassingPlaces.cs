@@ -3,7 +3,7 @@ namespace BotAssistant.Language.Entities;
 /// <summary>
 /// A place is where the user is unless its clause tells of the past or of something done there: an experiential 过
 /// (在北京打过工), the 是…的 past (在兰州上的大学, 在西安读的研), or a time word before it (以前在, 之前在, 曾在,
-/// 当年在), or where someone is from (我是临夏人). Such places are kept as entities, marked Passing, so "在兰州上的大学，现在回平凉了" is about 平凉 and
+/// 当年在), or where someone is from (我是临夏人) when another place is where they are. Such places are kept as entities, marked Passing, so "在兰州上的大学，现在回平凉了" is about 平凉 and
 /// "在北京打过工，能领什么" asks where they are now instead of sending them out of scope.
 /// </summary>
 internal static class PassingPlaces
@@ -26,16 +26,25 @@ internal static class PassingPlaces
 
             entities[k] = e with { Passing = true };
         }
+
+        // 我是临夏人 在稷山县一家企业干人事: where someone is from gives way to where they are; alone, it is their place.
+        for (var k = 0; k < entities.Count; k++)
+        {
+            var e = entities[k];
+            if (e.Kind == EntityKind.Place && !e.Passing && IsOrigin(text, e)
+                && entities.Any(o => o.Kind == EntityKind.Place && !o.Passing && o.Value != e.Value && !IsOrigin(text, o)))
+            {
+                entities[k] = e with { Passing = true };
+            }
+        }
     }
+
+    /// <summary>我是临夏人, 我平凉人: the place someone is from.</summary>
+    private static bool IsOrigin(string text, Entity place) =>
+        place.End < text.Length && text[place.End] == '人' && place.Start > 0 && text[place.Start - 1] is '是' or '我';
 
     private static bool InPastClause(string text, Entity place)
     {
-        // 我是临夏人, 老家是平凉的: where someone is from, which counts only when no other place is named.
-        if (place.End < text.Length && text[place.End] == '人' && place.Start > 0 && text[place.Start - 1] is '是' or '我')
-        {
-            return true;
-        }
-
         var (start, end) = Clause(text, place.Start, place.End);
         var before = text.AsSpan(start, place.Start - start);
         foreach (var w in PastBefore)
