@@ -101,17 +101,23 @@ public static class LookupFlow
     /// <summary>When the user told us enough to judge, say whether it applies; otherwise say nothing.</summary>
     private static string Verdict(TurnScope s, MeasureResult r)
     {
-        var given = s.Facts().Given.Keys.Any(k => k is not ("place" or "role") && r.Measure.ConditionFacts.Concat(r.Measure.Amount.Facts).Contains(k));
+        // A rate's counts given (6 of 60 农民工) are the rate given.
+        var read = r.Measure.ConditionFacts.Concat(r.Measure.Amount.Facts)
+            .SelectMany(f => s.Catalog.Facts.GetValueOrDefault(f)?.Derived is { } d ? new[] { f, d.Numerator, d.Denominator } : [f]).ToHashSet();
+        var given = s.Facts().Given.Keys.Any(k => k is not ("place" or "role") && read.Contains(k));
         if (!given)
         {
             return "";
         }
 
+        // What a rate from the user's counts came to, where it is met: "劳务报酬占比达到30％（…70÷200=35%）".
+        var held = r.Held.Count == 0 ? "" : s.Texts.Say("lookup.held", ("conditions", string.Join("；", r.Held.Select(h => $"{h.Wording}（{h.ActualValue}）"))));
         return r.Status switch
         {
-            EligibilityStatus.Eligible => "\n" + s.Texts.Say("lookup.verdict_yes"),
+            EligibilityStatus.Eligible => "\n" + s.Texts.Say("lookup.verdict_yes") + held,
             EligibilityStatus.NotEligible => "\n" + s.Texts.Say("lookup.verdict_no", ("reason",
-                ScreeningWriter.Reason(s, r)), ("whatif", r.WhatIf?.Text ?? "")),
+                ScreeningWriter.Reason(s, r)), ("whatif", r.WhatIf?.Text ?? "")) + held,
+            _ when held.Length > 0 => "\n" + held + s.Texts.Say("lookup.still_open", ("missing", string.Join("、", r.MissingFacts.Select(f => s.Catalog.Facts.GetValueOrDefault(f)?.Label ?? f).Distinct()))),
             _ => "",
         };
     }

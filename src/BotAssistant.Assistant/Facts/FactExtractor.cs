@@ -465,6 +465,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         ["laid_off"] = "laid_off_count", ["insured"] = "employee_count",
     };
 
+    /// <summary>A message about a 以工代赈 project, whose counts are the project's.</summary>
+    private static bool ProjectContext(string text) =>
+        text.Contains("以工代赈", StringComparison.Ordinal) || text.Contains("项目", StringComparison.Ordinal);
+
+    private static readonly Dictionary<string, string> ProjectCounts = new()
+    {
+        ["project_workers"] = "yigong_workers_total", ["project_migrants"] = "yigong_migrant_workers",
+    };
+
     private static readonly Dictionary<string, (string Fact, decimal PerMonth)> DurationSubjects = new()
     {
         ["contract"] = ("contract_years", 1m / 12), ["social_insurance"] = ("social_insurance_months", 1),
@@ -602,6 +611,18 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 case EntityKind.Count when CountSubjects.TryGetValue(e.Value, out var fact):
                     found[fact] = FactValue.Of(n);
                     break;
+                case EntityKind.Count when e.Value == "" && ProjectContext(u.Normalized) && u.Normalized.AsSpan(e.End).StartsWith("工人", StringComparison.Ordinal):
+                    // 工地上一共60个工人: the project's workers.
+                    found["yigong_workers_total"] = FactValue.Of(n);
+                    break;
+                case EntityKind.Count when ProjectCounts.TryGetValue(e.Value, out var projectFact):
+                    // 以工代赈: the project's workers and the 农民工 among them, counted only where a project is told of.
+                    if (ProjectContext(u.Normalized))
+                    {
+                        found[projectFact] = FactValue.Of(n);
+                    }
+
+                    break;
                 case EntityKind.Count when e.Value == "signed" && AboutTrainees(u):
                     // "见习期满以后，我们跟其中8个人签了正式劳动合同": the trainees given a contract are the ones retained.
                     found["trainees_retained"] = FactValue.Of(n);
@@ -614,7 +635,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     found["hired_part_count"] = FactValue.Of(n);
                     break;
                 case EntityKind.Count when e.Value == "hired" || EmployerGroups.ContainsKey(e.Value)
-                    || (e.Value == "" && role == "employer" && pending is null && !CountsHires(u) && !AboutTrainees(u)):
+                    || (e.Value == "" && role == "employer" && pending is null && !CountsHires(u) && !AboutTrainees(u) && SaysHiring(u.Normalized)):
                     found["hired_count"] = FactValue.Of(n);
                     break;
                 case EntityKind.Count when pending is not null && Unit(pending) == "人":
@@ -656,14 +677,14 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 case EntityKind.Age:
                     found["age"] = FactValue.Of(n);
                     break;
-                case EntityKind.Percentage:
-                    found[pending is not null && Unit(pending) == "%" ? pending : u.Normalized.Contains("裁员") ? "layoff_rate" : "retention_rate"] = FactValue.Of(n);
+                case EntityKind.Percentage when RateOf(u.Normalized, pending, e) is { } rate:
+                    found[rate] = FactValue.Of(n);
                     break;
                 case EntityKind.Money when PeriodParts(u) is { } sum:
                     AddMoney(u.Normalized, pending, sum, found);
                     break;
                 case EntityKind.Money:
-                    AddMoney(u.Normalized, pending, n, found);
+                    AddMoney(u.Normalized, pending, n, found, e.Start);
                     break;
                 case EntityKind.Number when pending is not null && catalog.Facts.TryGetValue(pending, out var def) && def.Type == FactType.Number:
                     found.TryAdd(pending, FactValue.Of(n));
@@ -735,9 +756,43 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         return sums.Count >= 2 && sums.All(AfterPeriod) ? sums.Sum(m => m.Number!.Value) : null;
     }
 
-    private void AddMoney(string text, string? pending, decimal yuan, Dictionary<string, FactValue> found)
+    /// <summary>
+    /// The rate a percentage is: the open question's, else the one its message speaks of (裁员 → 裁员率, 留用 → 留用率,
+    /// 以工代赈's 劳务报酬 and 农民工 shares); a percentage of nothing named is no fact.
+    /// </summary>
+    private string? RateOf(string text, string? pending, Entity e)
     {
-        var fact = pending is not null && Unit(pending) is "元" or "万元" ? pending
+        if (pending is not null && Unit(pending) == "%")
+        {
+            return pending;
+        }
+
+        var before = text[Math.Max(0, e.Start - 12)..e.Start];
+        return text.Contains("以工代赈", StringComparison.Ordinal) && before.Contains("报酬", StringComparison.Ordinal) ? "yigong_labor_pay_share"
+            : text.Contains("以工代赈", StringComparison.Ordinal) && before.Contains("农民工", StringComparison.Ordinal) ? "yigong_migrant_share"
+            : text.Contains("裁员", StringComparison.Ordinal) || text.Contains("减员", StringComparison.Ordinal) ? "layoff_rate"
+            : text.Contains("留", StringComparison.Ordinal) || text.Contains("见习", StringComparison.Ordinal) ? "retention_rate"
+            : null;
+    }
+
+    /// <summary>以工代赈资金200万, 劳务报酬发了70万: a project's funds and the pay out of them, by the word before the sum.</summary>
+    private static string? ProjectMoney(string text, int at)
+    {
+        if (at < 0 || !text.Contains("以工代赈", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var before = text.AsSpan(Math.Max(0, at - 6), Math.Min(6, at));
+        return before.IndexOf("报酬", StringComparison.Ordinal) >= 0 ? "yigong_labor_pay"
+            : before.IndexOf("资金", StringComparison.Ordinal) >= 0 || before.IndexOf("投资", StringComparison.Ordinal) >= 0 ? "yigong_funds"
+            : null;
+    }
+
+    private void AddMoney(string text, string? pending, decimal yuan, Dictionary<string, FactValue> found, int at = -1)
+    {
+        var fact = ProjectMoney(text, at) is { } project ? project
+            : pending is not null && Unit(pending) is "元" or "万元" ? pending
             : text.Contains("贷") ? "loan_amount"
             : text.Contains("失业保险") ? "unemployment_insurance_paid"
             : null;
@@ -857,7 +912,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         text = text.Replace('缴', '交');
         for (var i = 1; i < text.Length; i++)
         {
-            if ((text[i] is '了' or '过' or '着' && asked.Contains(text[i - 1])) || (text[i - 1] == '在' && asked.Contains(text[i]) && !IsNoun(text, i)))
+            // 交了, 交上了, 交齐了: the verb, with or without its result complement, then 了.
+            var complement = i >= 2 && text[i - 1] is '上' or '好' or '完' or '齐' && asked.Contains(text[i - 2]);
+            if ((text[i] is '了' or '过' or '着' && (asked.Contains(text[i - 1]) || complement)) || (text[i - 1] == '在' && asked.Contains(text[i]) && !IsNoun(text, i)))
             {
                 return true;
             }

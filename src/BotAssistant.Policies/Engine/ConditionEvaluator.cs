@@ -10,6 +10,9 @@ internal sealed record Verdict(Truth Truth, IReadOnlyList<string> Missing, IRead
     /// 创业 is still open), so an open answer can say which ways in are closed.
     /// </summary>
     public IReadOnlyList<FailedCondition> RuledOut { get; init; } = [];
+
+    /// <summary>Top-level conditions on computed rates that hold, with the sum (see <see cref="ConditionEvaluator.All"/>).</summary>
+    public IReadOnlyList<FailedCondition> Held { get; init; } = [];
 }
 
 /// <summary>
@@ -22,7 +25,21 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
     private static readonly IReadOnlyList<string> NoFacts = [];
     private static readonly IReadOnlyList<FailedCondition> NoFailures = [];
 
-    public Verdict All(IReadOnlyList<Condition> items) => Combine(new AllOf(items, null), items, isAll: true, top: true);
+    public Verdict All(IReadOnlyList<Condition> items)
+    {
+        var verdict = Combine(new AllOf(items, null), items, isAll: true, top: true);
+        return text is null ? verdict : verdict with { Held = HeldRates(items) };
+    }
+
+    /// <summary>
+    /// The measure's own conditions on a rate computed from counts that hold ("劳务报酬占比达到30％", 70÷200=35%): worth
+    /// saying while others are still open, since the user gave the counts to learn this.
+    /// </summary>
+    private IReadOnlyList<FailedCondition> HeldRates(IReadOnlyList<Condition> items) =>
+        items.OfType<FactTest>()
+            .Where(t => facts.TryGetDerivation(t.Fact, out _, out _, out _) && Test(t).Truth == Truth.True && facts.TryGet(t.Fact, out _))
+            .Select(t => { facts.TryGet(t.Fact, out var v); return new FailedCondition(t, text!.Describe(t), text.Actual(t.Fact, v, facts)); })
+            .ToList();
 
     public Verdict Evaluate(Condition condition) => condition switch
     {

@@ -146,6 +146,7 @@ public static class PolicyEngine
         return new MeasureResult(measure, status, verdict.Failed, missing, amount, ValidityOf(measure, asOf), null)
         {
             RuledOut = status == EligibilityStatus.Undetermined ? verdict.RuledOut : [],
+            Held = verdict.Held,
         };
     }
 

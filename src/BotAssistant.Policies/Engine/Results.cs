@@ -48,6 +48,9 @@ public sealed record MeasureResult(
     ValidityResult Validity,
     WhatIf? WhatIf)
 {
+    /// <summary>Conditions on rates computed from the user's counts that hold, each with its sum (70÷200=35%).</summary>
+    public IReadOnlyList<FailedCondition> Held { get; init; } = [];
+
     /// <summary>Undetermined only: alternatives of the conditions already failed (see the evaluator's RuledOut).</summary>
     public IReadOnlyList<FailedCondition> RuledOut { get; init; } = [];
 
