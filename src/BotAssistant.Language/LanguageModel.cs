@@ -67,11 +67,11 @@ public sealed class LanguageModel
         ArgumentNullException.ThrowIfNull(context);
         var normalized = _normalizer.Normalize(text);
         var entities = _extractor.Extract(normalized.Text, context);
-        var (intent, confidence, secondary) = _classifier.Classify(normalized.Text, entities, context.Expected);
+        var (intent, confidence, secondary, asking) = _classifier.Classify(normalized.Text, entities, context.Expected);
         return new Understanding(normalized.Text, normalized.Truncated, intent, confidence, secondary, entities)
         {
             Supposes = _classifier.Supposes(normalized.Text),
-            AskingSentences = _classifier.AskingStorySentences(normalized.Text),
+            AskingSentences = asking,
         };
     }
 

@@ -101,9 +101,11 @@ internal sealed class IntentClassifier
         return false;
     }
 
-    public (Intent Intent, double Confidence, IReadOnlyList<Intent> Secondary) Classify(string text, IReadOnlyList<Entity> entities, ExpectedAnswer? expected)
+    public (Intent Intent, double Confidence, IReadOnlyList<Intent> Secondary, IReadOnlyList<(int Start, int End)>? AskingSentences) Classify(
+        string text, IReadOnlyList<Entity> entities, ExpectedAnswer? expected)
     {
-        var scores = CueScores(text);
+        var story = Story(text);
+        var scores = CueScores(text, story?.Clauses);
         if (AsksWhyNot(text))
         {
             scores[Intent.AskWhyNot] = Math.Max(scores.GetValueOrDefault(Intent.AskWhyNot), WhyNotWeight);
@@ -113,7 +115,7 @@ internal sealed class IntentClassifier
         AddEntityEvidence(scores, entities, expected, question);
         if (scores.Count == 0 || scores.Values.Max() <= 0)
         {
-            return (Intent.Unknown, text.Length == 0 ? 1.0 : 0.3, []);
+            return (Intent.Unknown, text.Length == 0 ? 1.0 : 0.3, [], story?.Sentences);
         }
 
         var ranked = scores.Where(kv => kv.Value > 0)
@@ -125,16 +127,15 @@ internal sealed class IntentClassifier
             .Select(kv => kv.Key).ToList();
         var margin = ranked.Count > 1 ? topScore - ranked[1].Value : topScore;
         var confidence = Math.Clamp(0.45 + 0.2 * topScore + 0.15 * margin, 0.3, 0.98);
-        return (top, Math.Round(confidence, 2), secondary);
+        return (top, Math.Round(confidence, 2), secondary, story?.Sentences);
     }
 
     /// <summary>A story of three sentences or more has few asks: only its sentences that ask something are scored.</summary>
     private const int StorySentences = 3;
 
-    private Dictionary<Intent, double> CueScores(string text)
+    private Dictionary<Intent, double> CueScores(string text, List<(int Start, int End)>? asking)
     {
         var best = new Dictionary<(Intent, int), double>();
-        var asking = AskingSentences(text);
         foreach (var m in _cues.AllMatches(text).Where(m => asking is null || asking.Any(a => m.Start >= a.Start && m.End <= a.End)))
         {
             foreach (var v in m.Values)
@@ -159,10 +160,12 @@ internal sealed class IntentClassifier
 
     /// <summary>
     /// In a long story ("我想问问…。这三个人的情况不太一样…。…能拿多少？") the words that ask sit in its question
-    /// sentences; 材料, 时间, 文件 said while telling the story do not ask for them. Null when the message is short or
-    /// has no sentence that asks.
+    /// sentences; 材料, 时间, 文件 said while telling the story do not ask for them. The clauses that ask score intents
+    /// ("想问一下见习的补贴怎么算，领导让我写个材料报上去" asks about the amount); the whole sentences that ask name the
+    /// measure asked about ("毕业生好像有个什么求职补贴…我这种情况能不能领", not the 实习 or 房租 told in passing).
+    /// Null when the message is short or has no sentence that asks. Read once per message.
     /// </summary>
-    private List<(int Start, int End)>? AskingSentences(string text)
+    private (List<(int Start, int End)> Sentences, List<(int Start, int End)> Clauses)? Story(string text)
     {
         var spans = Sentences(text);
         if (spans.Count < StorySentences)
@@ -170,10 +173,11 @@ internal sealed class IntentClassifier
             return null;
         }
 
-        // Within a sentence, the clause that asks: "想问一下见习的补贴怎么算，领导让我写个材料报上去" asks about the amount.
         var marks = _askingMarkers.AllMatches(text);
-        var asking = spans.SelectMany(sp => Clauses(text, sp)).Where(c => marks.Any(m => m.Start >= c.Start && m.End <= c.End)).ToList();
-        return asking.Count > 0 ? asking : null;
+        bool Asks((int Start, int End) span) => marks.Any(m => m.Start >= span.Start && m.End <= span.End);
+        var sentences = spans.Where(Asks).ToList();
+        var clauses = sentences.SelectMany(sp => Clauses(text, sp)).Where(Asks).ToList();
+        return sentences.Count > 0 && clauses.Count > 0 ? (sentences, clauses) : null;
     }
 
     private static IEnumerable<(int Start, int End)> Clauses(string text, (int Start, int End) sentence)
@@ -187,24 +191,6 @@ internal sealed class IntentClassifier
                 start = i + 1;
             }
         }
-    }
-
-    /// <summary>
-    /// The sentences of a story that ask something (a 吗, 多少, 能不能…), whole: the measure a story asks about is named
-    /// in them ("毕业生好像有个什么求职补贴…我这种情况能不能领"), while the ones told in passing (实习, 房租, 招聘会) are not.
-    /// Null when the message is short or has no sentence that asks.
-    /// </summary>
-    public IReadOnlyList<(int Start, int End)>? AskingStorySentences(string text)
-    {
-        var spans = Sentences(text);
-        if (spans.Count < StorySentences)
-        {
-            return null;
-        }
-
-        var marks = _askingMarkers.AllMatches(text);
-        var asking = spans.Where(sp => marks.Any(m => m.Start >= sp.Start && m.End <= sp.End)).ToList();
-        return asking.Count > 0 ? asking : null;
     }
 
     private static List<(int Start, int End)> Sentences(string text)

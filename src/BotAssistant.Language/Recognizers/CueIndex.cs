@@ -78,6 +78,11 @@ internal sealed class SubjectCues(
         }
 
         var words = changes.AllMatches(text);
+        if (!words.Any(w => w.Values[0].Value == "from"))
+        {
+            return quantities;
+        }
+
         string PhaseOf(Entity c) => words.Where(w => w.End <= c.Start && w.End >= c.Start - ChangeReach && !counts.Any(o => o.Start >= w.End && o.End <= c.Start))
             .OrderByDescending(w => w.End).Select(w => w.Values[0].Value).FirstOrDefault() ?? "";
         var from = counts.FirstOrDefault(c => PhaseOf(c) == "from");
