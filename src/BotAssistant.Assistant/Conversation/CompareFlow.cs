@@ -53,7 +53,9 @@ public static class CompareFlow
             ? s.Texts.Say("compare.row_missing", ("place", s.Writer.PlaceName(r.Place)))
             : s.Texts.Say("compare.row", ("place", s.Writer.PlaceName(r.Place)), ("name", r.Measure.Name),
                 ("amount", shorts[r.Measure.Id]), ("validity", PolicyEngine.ValidityOf(r.Measure, s.AsOf).Text),
-                ("source", s.Writer.Source(r.Measure))))));
+                ("source", s.Writer.Source(r.Measure)))
+                + (r.Measure.Conditions.Count > 0 ? "\n  " + s.Texts.Say("measure.conditions", ("conditions", s.Writer.Conditions(r.Measure))) : "")
+                + (r.Measure.Limits.Note is { Length: > 0 } note ? "\n  " + s.Texts.Say("measure.limits", ("note", note)) : ""))));
         var footer = s.Texts.Say("compare.footer", ("hotline", s.Options.Hotline));
         reply.Say(footer);
         reply.Cards.Add(Card(s, title, rows, shorts));
@@ -138,6 +140,18 @@ public static class CompareFlow
             };
             if (measure is not null)
             {
+                // What differs between places is as often who qualifies (连续缴纳6个月以上社保) and what cannot be had
+                // together (不能重复享受) as the sum: both go under the amount.
+                if (measure.Conditions.Count > 0)
+                {
+                    items.Add(Block(s.Texts.Say("measure.conditions", ("conditions", s.Writer.Conditions(measure))), subtle: true));
+                }
+
+                if (measure.Limits.Note is { Length: > 0 } note)
+                {
+                    items.Add(Block(s.Texts.Say("measure.limits", ("note", note)), subtle: true));
+                }
+
                 items.Add(Block($"{PolicyEngine.ValidityOf(measure, s.AsOf).Text}；{s.Writer.Source(measure)}", subtle: true));
             }
 

@@ -77,9 +77,11 @@ public sealed class AssistantHostTests : IClassFixture<AssistantHostTests.Host>
     {
         var replies = await SayAsync("long-1", "巫山见习补贴多少钱" + new string('啊', 10_000));
 
-        var text = Assert.Single(replies).GetProperty("text").GetString()!;
+        // The answer, then (as after any lookup of one place) the question that would settle it for this user.
+        var text = replies[0].GetProperty("text").GetString()!;
         Assert.Contains("只读取了前", text, StringComparison.Ordinal);
         Assert.Contains("1300", text, StringComparison.Ordinal);
+        Assert.InRange(replies.Length, 1, 2);
     }
 
     [Fact]
