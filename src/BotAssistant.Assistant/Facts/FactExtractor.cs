@@ -465,6 +465,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         ["laid_off"] = "laid_off_count", ["insured"] = "employee_count",
     };
 
+    /// <summary>上学, 读书, 念书, 在校: children counted in a message about schooling are the ones in school.</summary>
+    private static bool InSchool(string text) =>
+        text.Contains("上学", StringComparison.Ordinal) || text.Contains("读书", StringComparison.Ordinal) || text.Contains("念书", StringComparison.Ordinal)
+        || text.Contains("在校", StringComparison.Ordinal) || text.Contains("上大学", StringComparison.Ordinal) || text.Contains("读高职", StringComparison.Ordinal)
+        || text.Contains("上中职", StringComparison.Ordinal) || text.Contains("上高中", StringComparison.Ordinal);
+
     /// <summary>A message about a 以工代赈 project, whose counts are the project's.</summary>
     private static bool ProjectContext(string text) =>
         text.Contains("以工代赈", StringComparison.Ordinal) || text.Contains("项目", StringComparison.Ordinal);
@@ -622,6 +628,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                         found[projectFact] = FactValue.Of(n);
                     }
 
+                    break;
+                case EntityKind.Count when e.Value == "child" && InSchool(u.Normalized):
+                    // "两个娃都在上学": the family's children in school (雨露计划 pays per child).
+                    found["children_in_school"] = FactValue.Of(n);
                     break;
                 case EntityKind.Count when e.Value == "signed" && AboutTrainees(u):
                     // "见习期满以后，我们跟其中8个人签了正式劳动合同": the trainees given a contract are the ones retained.

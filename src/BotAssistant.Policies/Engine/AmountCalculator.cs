@@ -56,10 +56,13 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         }
 
         var total = perUnit * count;
+        // 4000元/人·年 × 2人: what is counted is the first unit of the rate (人), not the period it is paid over.
+        var counted = per.Split('·')[0];
+        var period = per.Contains('·') ? "/" + per.Split('·')[1] : "";
         return new AmountResult
         {
             Value = total, PerUnit = perUnit, Unit = unit,
-            Formula = $"{perUnitText} × {N(count)}{per} = {N(total)}{unit}",
+            Formula = $"{perUnitText} × {N(count)}{counted} = {N(total)}{unit}{period}",
         };
     }
 
