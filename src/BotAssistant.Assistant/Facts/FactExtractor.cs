@@ -832,11 +832,21 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             {
                 found[q.Fact] = FactValue.Of(true);
             }
-            else if (catalog.Facts.GetValueOrDefault(q.Fact)?.Type == FactType.Bool && q.About.Any(word => Denial.Denies(text, word)))
+            else if (catalog.Facts.GetValueOrDefault(q.Fact)?.Type == FactType.Bool && q.About.Any(word => Denial.Denies(text, word)) && !LaterAsserted(text, q.About))
             {
                 found[q.Fact] = FactValue.Of(false);
             }
         }
+    }
+
+    /// <summary>
+    /// "我们家不是建档立卡贫困户…后来被认定成监测对象了": the last thing a story says of it is what holds now.
+    /// </summary>
+    private static bool LaterAsserted(string text, IReadOnlyList<string> words)
+    {
+        var last = words.Select(w => (Word: w, At: text.LastIndexOf(w, StringComparison.Ordinal))).Where(x => x.At >= 0).MaxBy(x => x.At);
+        return last.Word is not null && Denial.StanceAt(text, last.At) == Stance.Asserted
+            && words.Any(w => text.IndexOf(w, StringComparison.Ordinal) is var first && first >= 0 && first < last.At);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ internal static class RatePerUnit
 {
     private const string Distributive = "每";
     private const string PaidVerbs = "给补发奖能可贷减有";
-    private const string StrongVerbs = "给补发奖几";
+    private const string StrongVerbs = "给补发奖几按";
     private const string UnitChars = "个人名位月年天周次户";
 
     public static bool Names(QuantityInput input, NumberSpan n)
