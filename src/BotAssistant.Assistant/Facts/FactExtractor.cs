@@ -313,9 +313,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 // "两个大学生 都是离校一年多还没找到工作的": graduates not yet in work are the documents' 离校未就业高校毕业生,
                 // not 登记失业人员, unless registration is said.
                 var graduatesOutOfWork = group == "unemployed" && !Registered(u.Normalized) && u.All(EntityKind.Group).Any(g => g.Value == "graduate");
+                // "招了个28岁的大学生 毕业5年了": a graduate out of school beyond the documents' two years is none of their groups.
+                var longOut = group == "graduate" && u.All(EntityKind.Duration).Any(d => d.Value == "since_graduation" && d.Number > GraduateYearsMonths);
                 if (EmployerGroups.TryGetValue(group, out var hired) && !graduatesOutOfWork)
                 {
-                    found["hired_group"] = FactValue.OfKey(hired != "unemployed" ? hired
+                    found["hired_group"] = FactValue.OfKey(longOut ? "other" : hired != "unemployed" ? hired
                         : LongUnemployed(u) ? "long_unemployed"
                         : YouthAge(u) ? "youth_unemployed"
                         : hired);
