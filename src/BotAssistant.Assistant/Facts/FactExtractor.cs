@@ -666,6 +666,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     }
 
                     break;
+                case EntityKind.Duration when e.Value == "employment" && role == "employer":
+                    // "入职才4个月": how long the hires have been at work here, which no insurance paid here can exceed.
+                    found["hired_stable_months"] = FactValue.Of(n);
+                    break;
                 case EntityKind.Duration when DurationSubjects.TryGetValue(e.Value, out var d):
                     found[d.Fact] = FactValue.Of(Math.Round(n * d.PerMonth, 2));
                     if (e.Value == "social_insurance" && role != "employer" && u.Normalized.Contains("失业保险"))
