@@ -150,11 +150,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>在…厂上班, 在一家公司工作, 在工地上干活: 在, a workplace noun within one clause, then a verb of working.</summary>
     private static bool WorksAt(string text)
     {
-        for (var at = text.IndexOf('在'); at >= 0; at = text.IndexOf('在', at + 1))
+        for (var at = text.IndexOfAny(['在', '进']); at >= 0; at = text.IndexOfAny(['在', '进'], at + 1))
         {
+            // 在…厂上班, and 进了…公司 做运营: joining a firm to do a job there.
+            var joined = text[at] == '进';
             for (var i = at + 1; i < text.Length && i <= at + WorkplaceReach && !Clauses.IsBreak(text[i]); i++)
             {
-                if (text[i] is '厂' or '司' or '位' or '业' or '店' or '地' && WorkVerbAt(text, i + 1) && !OthersBefore(text, i))
+                if (text[i] is '厂' or '司' or '位' or '业' or '店' or '地' && (WorkVerbAt(text, i + 1) || joined && JobAt(text, i + 1)) && !OthersBefore(text, i))
                 {
                     return true;
                 }
@@ -179,7 +181,14 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     }
 
     /// <summary>How far 在 may stand from the workplace it names: 在县城边上一个建材厂.</summary>
-    private const int WorkplaceReach = 14;
+    private const int WorkplaceReach = 24;
+
+    /// <summary>做运营, 当服务员: the job taken, after a space or right after the workplace.</summary>
+    private static bool JobAt(string text, int i)
+    {
+        var rest = text.AsSpan(i, Math.Min(3, text.Length - i)).TrimStart(' ');
+        return rest.StartsWith("做", StringComparison.Ordinal) || rest.StartsWith("当", StringComparison.Ordinal) || rest.StartsWith("干", StringComparison.Ordinal);
+    }
 
     private static bool WorkVerbAt(string text, int i)
     {
