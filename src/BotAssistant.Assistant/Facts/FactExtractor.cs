@@ -136,13 +136,22 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return "individual";
         }
 
+        // "回老家开了个养殖场 招了5个人": a founder taking people on, none of them of a group an employer is paid for
+        // hiring, tells of the jobs their business made; hiring 应届生 would make them an employer asking.
+        if (u.Normalized.Contains('我') && !SpeaksForFirm(u.Normalized) && TellsOfFounding(u) && !HiresOfAGroup(u))
+        {
+            return "individual";
+        }
+
         if (roles.Count <= 1)
         {
             return roles.FirstOrDefault();
         }
 
         // "进厂上班…厂里一直给交失业保险": with neither 我 nor 我们 to say who speaks, the first word for who they are does.
-        return SpeaksForThemselves(u.Normalized) && roles.Contains("individual") ? "individual"
+        // "我开了个厂 招了5个应届生": people of a group an employer is paid for hiring, hired, make the speaker that employer.
+        return roles.Contains("employer") && HiresOfAGroup(u) && !SpeaksForFirm(u.Normalized) ? "employer"
+            : SpeaksForThemselves(u.Normalized) && roles.Contains("individual") ? "individual"
             : SpeaksForFirm(u.Normalized) && roles.Contains("employer") ? "employer"
             : roles[0];
     }
@@ -171,7 +180,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     {
         for (var i = at - 1; i >= 0 && !Clauses.IsBreak(text[i]); i--)
         {
-            if (text[i] is '他' or '她' or '都' or '人' or '个' || (text[i] == '们' && !(i > 0 && text[i - 1] == '我')))
+            // A classifier alone is no person: 一个建材厂 counts the workplace.
+            if (text[i] is '他' or '她' or '都' or '人' || (text[i] == '们' && !(i > 0 && text[i - 1] == '我')))
             {
                 return true;
             }
@@ -192,7 +202,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     private static bool WorkVerbAt(string text, int i)
     {
-        var rest = text.AsSpan(i, Math.Min(4, text.Length - i)).TrimStart("里上");
+        // 厂里上班, 工地上干活: 里/上 may close the place, but the 上 of 上班 is the verb's own.
+        var rest = text.AsSpan(i, Math.Min(4, text.Length - i));
+        rest = rest.StartsWith("上班", StringComparison.Ordinal) ? rest : rest.TrimStart("里上");
         return rest.StartsWith("上班", StringComparison.Ordinal) || rest.StartsWith("工作", StringComparison.Ordinal)
             || rest.StartsWith("干活", StringComparison.Ordinal) || rest.StartsWith("打工", StringComparison.Ordinal) || rest.StartsWith("干", StringComparison.Ordinal);
     }
@@ -235,7 +247,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         // "回老家头一回创业 开了个农家乐 雇了村里4个人": a founder telling of their business is a person, and the people
         // they took on are the jobs it created, not an employer's hires.
-        if (TellsOfFounding(u) && !SpeaksForFirm(u.Normalized))
+        if (TellsOfFounding(u) && !SpeaksForFirm(u.Normalized) && !HiresOfAGroup(u))
         {
             return "individual";
         }
@@ -301,8 +313,45 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             }
         }
 
+        return OpenedBusiness(text);
+    }
+
+    /// <summary>
+    /// 开了个养殖场, 办了一家饭馆, 自己开了公司: a business the speaker opened, said as done (了/起了), is a founding too,
+    /// though 创业 is never said.
+    /// </summary>
+    private static bool OpenedBusiness(string text)
+    {
+        for (var at = text.IndexOfAny(['开', '办']); at >= 0; at = text.IndexOfAny(['开', '办'], at + 1))
+        {
+            var done = at + 1 < text.Length && (text[at + 1] == '了' || (text[at + 1] == '起' && at + 2 < text.Length && text[at + 2] == '了'));
+            var before = text.AsSpan(Math.Max(0, at - 2), Math.Min(2, at));
+            if (!done || before.IndexOfAny("想要打算准备计划他她") >= 0)
+            {
+                continue;
+            }
+
+            for (var i = at + 2; i < text.Length && i <= at + BusinessReach && !Clauses.IsBreak(text[i]); i++)
+            {
+                if (BusinessHeads.Contains(text[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
         return false;
     }
+
+    /// <summary>The last character of a business one opens: 养殖场, 饭馆, 超市, 合作社, 公司, 加工厂, 小店, 作坊, 民宿.</summary>
+    private static readonly HashSet<char> BusinessHeads = ['场', '馆', '市', '社', '司', '厂', '店', '坊', '铺', '宿', '园', '部', '室', '站'];
+
+    /// <summary>How far after 开了 its business may end: 开了个小型养殖场.</summary>
+    private const int BusinessReach = 8;
+
+    /// <summary>雇了两个脱贫户, 招了5个应届生: people of a group an employer is paid for hiring, hired.</summary>
+    private static bool HiresOfAGroup(Understanding u) =>
+        u.All(EntityKind.Count).Any(c => EmployerGroups.ContainsKey(c.Value)) || u.All(EntityKind.Group).Any(g => Hires(u.Normalized, g.Start));
 
     /// <summary>招大学生, 雇了两个残疾人, 聘用退役军人: a group right after a hiring verb is whom the speaker hires.</summary>
     private static bool Hires(string text, int groupStart)
@@ -314,9 +363,16 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private void AddGroups(Understanding u, string? role, Dictionary<string, FactValue> found, DateOnly asOf)
     {
         // 不是残疾人, 是不是残疾人: only a group the user says they are in is theirs (AddPhraseFacts records a no).
-        foreach (var group in u.All(EntityKind.Group).Where(g => !NamesAnInsurance(u.Normalized, g) && Denial.StanceAt(u.Normalized, g.Start) == Stance.Asserted)
-                     .Select(g => g.Value).Distinct())
+        foreach (var said in u.All(EntityKind.Group).Where(g => !NamesAnInsurance(u.Normalized, g) && Denial.StanceAt(u.Normalized, g.Start) == Stance.Asserted)
+                     .DistinctBy(g => g.Value).ToList())
         {
+            var group = said.Value;
+            if (role != "employer" && Hires(u.Normalized, said.Start))
+            {
+                // "开了个汽修店 雇了两个脱贫户": whom a founder took on, not who the founder is.
+                continue;
+            }
+
             if (role == "employer")
             {
                 // "两个大学生 都是离校一年多还没找到工作的": graduates not yet in work are the documents' 离校未就业高校毕业生,
@@ -327,6 +383,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 if (EmployerGroups.TryGetValue(group, out var hired) && !graduatesOutOfWork)
                 {
                     found["hired_group"] = FactValue.OfKey(longOut ? "other" : hired != "unemployed" ? hired
+                        : HireKind(u.Normalized, said, u.Entities) is { } kind and not "unemployed" ? kind
                         : LongUnemployed(u) ? "long_unemployed"
                         : YouthAge(u) ? "youth_unemployed"
                         : hired);
@@ -609,7 +666,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var said = stretch.Count == 0 ? "" : text[from..stretch.Max(e => e.End)];
         if ((said.Contains("离校", StringComparison.Ordinal) || said.Contains("毕业", StringComparison.Ordinal)) && !said.Contains("登记", StringComparison.Ordinal))
         {
-            var months = stretch.Where(e => e.Kind == EntityKind.Duration).Select(e => e.Number).FirstOrDefault();
+            var months = stretch.Where(e => e.Kind == EntityKind.Duration && e.Value is "since_graduation" or "unemployed" or "").Select(e => e.Number).FirstOrDefault();
             return months is null or <= GraduateYearsMonths ? "graduate" : "other";
         }
 
@@ -648,7 +705,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     // "见习期满以后，我们跟其中8个人签了正式劳动合同": the trainees given a contract are the ones retained.
                     found["trainees_retained"] = FactValue.Of(n);
                     break;
-                case EntityKind.Count when e.Value == "hired" && role == "individual":
+                case EntityKind.Count when role == "individual" && (e.Value == "hired" || EmployerGroups.ContainsKey(e.Value) && Hires(u.Normalized, e.Start)):
                     // A founder's hires are the jobs the business created (带动就业).
                     found["jobs_created"] = FactValue.Of(n);
                     break;
@@ -709,6 +766,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     AddMoney(u.Normalized, pending, sum, found);
                     break;
                 case EntityKind.Money:
+                    AddMoney(u.Normalized, pending, n, found, e.Start);
+                    break;
+                case EntityKind.Number when SumPaid(u.Normalized, e):
                     AddMoney(u.Normalized, pending, n, found, e.Start);
                     break;
                 case EntityKind.Number when pending is not null && catalog.Facts.TryGetValue(pending, out var def) && def.Type == FactType.Number:
@@ -812,6 +872,28 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         return before.IndexOf("报酬", StringComparison.Ordinal) >= 0 ? "yigong_labor_pay"
             : before.IndexOf("资金", StringComparison.Ordinal) >= 0 || before.IndexOf("投资", StringComparison.Ordinal) >= 0 ? "yigong_funds"
             : null;
+    }
+
+    /// <summary>
+    /// "交了失业保险费三万五千", "保险费交了两万多": a bare number right after a fee (费, 费用, 金额) or after paying one
+    /// (交了, 缴了) in a clause that names a fee is a sum of money, though 元 is not said.
+    /// </summary>
+    private static bool SumPaid(string text, Entity e)
+    {
+        var before = text.AsSpan(Math.Max(0, e.Start - 3), Math.Min(3, e.Start));
+        if (before.EndsWith("费", StringComparison.Ordinal) || before.EndsWith("费用", StringComparison.Ordinal) || before.EndsWith("金额", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var start = e.Start;
+        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        var clause = text.AsSpan(start, e.Start - start);
+        return clause.IndexOf('费') >= 0 && (before.EndsWith("交了", StringComparison.Ordinal) || before.EndsWith("缴了", StringComparison.Ordinal));
     }
 
     private void AddMoney(string text, string? pending, decimal yuan, Dictionary<string, FactValue> found, int at = -1)
