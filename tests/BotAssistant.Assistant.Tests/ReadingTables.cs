@@ -326,4 +326,36 @@ public sealed class ReadingTables
     [InlineData("为什么没批下来", "is_hardship", null)]
     public void 为什么不_a_why_not_is_no_answer_to_the_open_question(string text, string pending, string? expected) =>
         Assert.Equal(expected, Value(text, pending, "individual", pending));
+
+    /// <summary>
+    /// Who speaks and whom a founding took on: a founder who hired people of a group an employer is paid for hiring asks as
+    /// that employer (稷政办发〔2023〕24号 岗位补贴); people of no such group are the jobs the business made (带动就业).
+    /// </summary>
+    [Theory]
+    [InlineData("我在县城边上一个建材厂上班 我们厂今年给我们交了失业保险", "role", "individual")]
+    [InlineData("我去年从外地回老家开了个养殖场 招了5个人", "role", "individual")]
+    [InlineData("我去年从外地回老家开了个养殖场 招了5个人", "jobs_created", "5")]
+    [InlineData("我开了个厂 招了5个应届生", "role", "employer")]
+    [InlineData("我开了个厂 招了5个应届生", "hired_count", "5")]
+    [InlineData("我是退役军人 去年开了个汽修店 雇了两个脱贫户", "is_poverty_relief", null)]
+    [InlineData("我是退役军人 去年开了个汽修店 雇了两个脱贫户", "jobs_created", "2")]
+    [InlineData("我想开个养殖场", "jobs_created", null)]
+    public void 创业与雇工_a_founders_hires_are_the_jobs_made(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact));
+
+    /// <summary>Hires out of school and not yet in work, registration unsaid, are 离校2年内未就业高校毕业生 while within two years.</summary>
+    [Theory]
+    [InlineData("招了离校一年半还没工作的2个", "graduate")]
+    [InlineData("招了离校三年还没工作的2个", "other")]
+    [InlineData("招了2个登记失业半年以上的", "long_unemployed")]
+    public void 离校未就业_hires_out_of_school(string text, string group) =>
+        Assert.Equal(group, Value(text, "hired_group", "employer"));
+
+    /// <summary>A bare sum after a fee is money paid, though 元 is unsaid; a bare number elsewhere is not.</summary>
+    [Theory]
+    [InlineData("去年交了失业保险费三万五千", "35000")]
+    [InlineData("失业保险费交了两万", "20000")]
+    [InlineData("失业保险交了两年", null)]
+    public void 金额_a_sum_after_a_fee(string text, string? paid) =>
+        Assert.Equal(paid, Value(text, "unemployment_insurance_paid"));
 }
