@@ -358,4 +358,12 @@ public sealed class ReadingTables
     [InlineData("失业保险交了两年", null)]
     public void 金额_a_sum_after_a_fee(string text, string? paid) =>
         Assert.Equal(paid, Value(text, "unemployment_insurance_paid"));
+
+    /// <summary>A bare count with the hire group it is of said right after it counts the hires, whatever question is open.</summary>
+    [Theory]
+    [InlineData("一批是12个人 都是今年夏天刚毕业的 三险交了俩月了", "social_insurance_months", "12")]
+    [InlineData("12个人 都是登记失业的", "contract_years", "12")]
+    [InlineData("公司12个人 今年的社保都交了", "social_insurance_months", null)]
+    public void 谁被计数_a_count_then_the_group_it_is_of(string text, string pending, string? hired) =>
+        Assert.Equal(hired, Value(text, "hired_count", "employer", pending));
 }

@@ -84,7 +84,7 @@ public static class AnswerQuestions
                     ("reason", string.Join("；", r.FailedConditions.Select(f => f.ActualValue is null ? f.Wording : s.Texts.Say("whynot.given", ("condition", f.Wording), ("value", f.ActualValue))))),
                     ("whatif", r.WhatIf is { } w ? s.Texts.Say("whynot.whatif", ("text", w.Text)) : s.Texts.Say("whynot.no_whatif"))),
                 EligibilityStatus.Undetermined => s.Texts.Say("whynot.unknown", ("name", name),
-                    ("missing", string.Join("、", r.MissingFacts.Select(f => s.Catalog.Facts.GetValueOrDefault(f)?.Label ?? f).Distinct())))
+                    ("missing", ScreeningWriter.Missing(s, r)))
                     + ScreeningWriter.RuledOut(s, r),
                 _ when r.IsExcluded => s.Texts.Say("whynot.excluded", ("name", name),
                     ("other", s.Catalog.FindMeasure(r.ExcludedBy!)?.Name ?? r.ExcludedBy)),

@@ -117,7 +117,7 @@ public static class LookupFlow
             EligibilityStatus.Eligible => "\n" + s.Texts.Say("lookup.verdict_yes") + held,
             EligibilityStatus.NotEligible => "\n" + s.Texts.Say("lookup.verdict_no", ("reason",
                 ScreeningWriter.Reason(s, r)), ("whatif", r.WhatIf?.Text ?? "")) + held,
-            _ when held.Length > 0 => "\n" + held + s.Texts.Say("lookup.still_open", ("missing", string.Join("、", r.MissingFacts.Select(f => s.Catalog.Facts.GetValueOrDefault(f)?.Label ?? f).Distinct()))),
+            _ when held.Length > 0 => "\n" + held + s.Texts.Say("lookup.still_open", ("missing", ScreeningWriter.Missing(s, r))),
             _ => "",
         };
     }

@@ -349,6 +349,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>How far after 开了 its business may end: 开了个小型养殖场.</summary>
     private const int BusinessReach = 8;
 
+    /// <summary>How far after a bare count the group it is of may be said: 12个人 都是今年夏天刚毕业的.</summary>
+    private const int SaidOfCountReach = 12;
+
     /// <summary>雇了两个脱贫户, 招了5个应届生: people of a group an employer is paid for hiring, hired.</summary>
     private static bool HiresOfAGroup(Understanding u) =>
         u.All(EntityKind.Count).Any(c => EmployerGroups.ContainsKey(c.Value)) || u.All(EntityKind.Group).Any(g => Hires(u.Normalized, g.Start));
@@ -718,6 +721,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     break;
                 case EntityKind.Count when pending is not null && Unit(pending) == "人":
                     found[pending] = FactValue.Of(n);
+                    break;
+                case EntityKind.Count when e.Value == "" && role == "employer" && !CountsHires(u) && !AboutTrainees(u)
+                    && u.All(EntityKind.Group).Any(g => EmployerGroups.ContainsKey(g.Value) && g.Start > e.End && g.Start - e.End <= SaidOfCountReach
+                        && Denial.StanceAt(u.Normalized, g.Start) == Stance.Asserted):
+                    // "一批是12个人 都是今年夏天刚毕业的", while another question is open: people of a hire group, counted.
+                    found.TryAdd("hired_count", FactValue.Of(n));
                     break;
                 case EntityKind.EmployeeCount:
                     // A head count alone never sets enterprise_size: the documents do not define 小微 by head count.

@@ -87,8 +87,44 @@ public static class ScreeningWriter
         _ => false,
     };
 
-    private static string Missing(TurnScope s, MeasureResult r) =>
-        string.Join("、", r.MissingFacts.Select(f => s.Catalog.Facts.GetValueOrDefault(f)?.Label ?? f).Distinct());
+    /// <summary>
+    /// What is still to be said for an open measure; a figure comes with the measure's own condition on it
+    /// ("已缴纳社会保险的月数（为其缴纳失业、工伤、职工养老保险费1个月以上）"), so the user knows the bar before answering.
+    /// </summary>
+    public static string Missing(TurnScope s, MeasureResult r) =>
+        string.Join("、", r.MissingFacts.Distinct().Select(f => s.Catalog.Facts.GetValueOrDefault(f) is not { } d ? f
+            : d.Type == FactType.Number && ConditionOn(r.Measure.Conditions, f) is { } text ? s.Texts.Say("answer.missing_bar", ("label", d.Label), ("condition", text))
+            : d.Label));
+
+    /// <summary>The author's wording of the smallest condition that tests <paramref name="fact"/>, or null.</summary>
+    private static string? ConditionOn(IEnumerable<Condition> conditions, string fact)
+    {
+        foreach (var c in conditions)
+        {
+            var found = c switch
+            {
+                FactTest t when t.Fact == fact => t.Text,
+                AllOf a => ConditionOn(a.Items, fact) ?? (Tests(a, fact) ? a.Text : null),
+                AnyOf a => ConditionOn(a.Items, fact) ?? (Tests(a, fact) ? a.Text : null),
+                _ => null,
+            };
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Tests(Condition c, string fact) => c switch
+    {
+        FactTest t => t.Fact == fact,
+        AllOf a => a.Items.Any(i => Tests(i, fact)),
+        AnyOf a => a.Items.Any(i => Tests(i, fact)),
+        Not n => Tests(n.Inner, fact),
+        _ => false,
+    };
 
     /// <summary>
     /// How a correction is said, shown on a fact this user gave (a figure one higher, or another of a category's values),
