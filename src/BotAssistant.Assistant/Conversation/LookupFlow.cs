@@ -29,13 +29,18 @@ public static class LookupFlow
     public static Reply Answer(TurnScope s, List<Measure> measures, bool withQuote)
     {
         var facts = s.Facts();
+        var excluded = Excluded(s, measures, facts);
         var results = measures.Select(m => Judged(s, m, facts)).ToList();
         var reply = new Reply();
         var explained = false;
         foreach (var r in results.Take(s.Options.MaxMeasuresPerAnswer))
         {
             var ended = r.Validity.Status == Validity.Ended;
-            reply.Say(s.Writer.Block(r, s.AsOf, withQuote, explainEnded: ended && !explained) + Verdict(s, r));
+            var instead = excluded.TryGetValue(r.Measure.Id, out var by)
+                ? s.Texts.Say("lookup.excluded_by", ("recommended", s.Catalog.FindMeasure(by.Recommended)?.Name ?? by.Recommended),
+                    ("amount", (by.RecommendedAmount.Value ?? by.RecommendedAmount.Max) is { } most ? AmountText(most) + by.RecommendedAmount.Unit : by.RecommendedAmount.Formula))
+                : "";
+            reply.Say(s.Writer.Block(r, s.AsOf, withQuote, explainEnded: ended && !explained) + Verdict(s, r) + instead);
             explained |= ended;
         }
 
@@ -97,6 +102,19 @@ public static class LookupFlow
         var r = PolicyEngine.Evaluate(m, facts, s.AsOf);
         return r.Status != EligibilityStatus.NotEligible ? r : r with { Amount = s.Rule(m).Amount };
     }
+
+    /// <summary>
+    /// Shown measures that apply but are another clause of a better-paying one shown too (（七）and（十二）, one subsidy
+    /// per person): each says which one counts instead, so its own total for the same people never reads as money on top.
+    /// </summary>
+    /// <summary>Two clauses of one subsidy (same topic): unlike 吸纳 and 扩岗, whose separate figures are still worth seeing.</summary>
+    private static bool SameSubsidy(TurnScope s, ExclusionDecision d) =>
+        s.Catalog.FindMeasure(d.Recommended)?.Topic is { } topic && s.Catalog.FindMeasure(d.Excluded)?.Topic == topic;
+
+    private static Dictionary<string, ExclusionDecision> Excluded(TurnScope s, List<Measure> measures, FactSet facts) =>
+        PolicyEngine.Screen(s.Catalog, measures, facts, s.AsOf).Exclusions
+            .Where(d => d.RecommendedAmount.IsDetermined && d.ExcludedAmount.IsDetermined && SameSubsidy(s, d))
+            .GroupBy(d => d.Excluded).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     /// <summary>When the user told us enough to judge, say whether it applies; otherwise say nothing.</summary>
     private static string Verdict(TurnScope s, MeasureResult r)
