@@ -121,7 +121,9 @@ public sealed class ReadingTables
     [Theory]
     [InlineData("我是2027年毕业的大学生 已经离校一年多了", "years_since_graduation", "-0.1")]
     [InlineData("我2027年毕业", "graduate_status", "student")]
-    public void 不一致_a_graduation_still_to_come(string text, string fact, string expected) =>
+    [InlineData("我们公司招了个大学生 说是离校两年了 学信网上是明年才毕业", "hired_years_since_graduation", "-0.1")]
+    [InlineData("我们公司招了个大学生 说是离校两年了 学信网上是明年才毕业", "hired_group", null)]
+    public void 不一致_a_graduation_still_to_come(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
 
     // ---- Kinds of reading added in 4e68e5c ----

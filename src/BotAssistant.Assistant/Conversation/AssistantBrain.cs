@@ -262,6 +262,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             reply.Say(p.Other is { } other
                 ? texts.Say("check.at_most", ("label", def.Label), ("value", Number(p.Value, def.Unit)),
                     ("other", catalog.Facts[other].Label), ("other_value", Number(p.OtherValue!.Value, catalog.Facts[other].Unit)))
+                // A time since a date still to come (明年才毕业, yet 已经离校): the date is what does not fit, not a figure.
+                : p.Value < 0 && def.Unit is "年" or "月" ? texts.Say("check.date_to_come", ("label", def.Label))
                 : texts.Say("check.range", ("label", def.Label), ("value", Number(p.Value, def.Unit)),
                     ("min", Number(p.Min ?? 0, def.Unit)), ("max", Number(p.Max ?? p.Value, def.Unit))));
         }

@@ -414,6 +414,17 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             }
         }
 
+        foreach (var date in u.All(EntityKind.Date).Where(d => d.Subject == "graduation" && role == "employer"))
+        {
+            // "他说自己是离校两年没找到工作的 可学信网上显示他明年才毕业": a hire said to have left school whose graduation
+            // is still to come cannot be; the negative time is kept for the range check, and the hire's group is not judged.
+            if (DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", out var when) && when.Year > asOf.Year && SaysAlreadyLeft(u.Normalized))
+            {
+                found["hired_years_since_graduation"] = FactValue.Of(Math.Round(((when.Year - asOf.Year) * 12 + when.Month - asOf.Month) / -12m, 1));
+                found.Remove("hired_group");
+            }
+        }
+
         foreach (var date in u.All(EntityKind.Date).Where(d => d.Subject == "graduation" && role != "employer"))
         {
             if (DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", out var when))
