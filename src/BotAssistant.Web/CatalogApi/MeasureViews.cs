@@ -78,7 +78,7 @@ public static class MeasureViews
         {
             { None: true } => "不涉及资金",
             _ when amount is YearlyCappedAmount y => $"每年最高{Labels.Number(y.Value)}{y.Unit}，最长{y.Years}年",
-            { NotStated: true } => "文件未写具体金额",
+            { NotStated: true } => "文件未写明具体金额",
             { Value: { } v } => $"{Labels.Number(v)}{r.Unit}{(r.PerUnit == v ? per : "")}{loan}",
             { Min: { } min, Max: { } max } when min == 0 => $"最高{Labels.Number(max)}{r.Unit}{per}{loan}",
             { Min: { } min, Max: { } max } => $"{Labels.Number(min)}–{Labels.Number(max)}{r.Unit}{per}{loan}",
