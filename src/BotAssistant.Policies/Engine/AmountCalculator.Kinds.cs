@@ -83,6 +83,13 @@ internal sealed partial class AmountCalculator
         var raw = a.Value * count;
         var total = Math.Min(raw, a.Cap);
         var over = raw > a.Cap ? string.Format(Wording.OverCap, $"{N(a.Cap)}{a.Unit}") : "";
+        // With the total known, the share paid in advance is a figure too (3000元 × 50% = 1500元).
+        if (a.Advance?.Share is { } share && share.EndsWith('%')
+            && decimal.TryParse(share.TrimEnd('%'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var percent))
+        {
+            advance += $"（{N(total)}{a.Unit} × {share} = {N(Math.Round(total * percent / 100m, 2))}{a.Unit}）";
+        }
+
         return new AmountResult
         {
             Value = total, PerUnit = a.Value, Unit = a.Unit,
