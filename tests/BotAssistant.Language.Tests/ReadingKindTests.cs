@@ -104,4 +104,23 @@ public class ReadingKindTests
     [InlineData("一半以上都留下来了", false)]
     [InlineData("留用了6个", false)]
     public void 假设_a_supposition_is_marked(string text, bool supposes) => Assert.Equal(supposes, TestModel.U(text).Supposes);
+
+    /// <summary>
+    /// 同一个月 says the same month, not a length; a time of one under "not even" is zero of what was (not) done
+    /// (社保一个月都没交), or no length at all where what never happened is a break (一个月都没断过).
+    /// </summary>
+    [Theory]
+    [InlineData("两个人是同一个月入职的", null)]
+    [InlineData("同一年毕业的", null)]
+    [InlineData("社保一个月都没断过", null)]
+    [InlineData("一年也没停过", null)]
+    [InlineData("社保一个月都没交", 0)]
+    [InlineData("失业保险一年也没交过", 0)]
+    [InlineData("社保交了一个月", 1)]
+    public void 否定与同一_not_even_one_and_the_same_one(string text, int? months)
+    {
+        var d = TestModel.U(text).First(EntityKind.Duration);
+
+        Assert.Equal(months, (int?)d?.Number);
+    }
 }

@@ -24,7 +24,7 @@ internal static class QuantityRecognizer
                 continue;
             }
 
-            if (RatePerUnit.Names(input, n) || Appositive(input.Text, n))
+            if (RatePerUnit.Names(input, n) || Appositive(input.Text, n) || Sameness(input.Text, n))
             {
                 continue;
             }
@@ -32,10 +32,16 @@ internal static class QuantityRecognizer
             var found = Percentage(input.Text, n)
                 ?? Age(input.Text, n)
                 ?? DateReader.Absolute(input, k)
-                ?? DurationReader.Read(input, k)
+                ?? NotEvenOne(input.Text, n, DurationReader.Read(input, k))
                 ?? Money(input.Text, n)
                 ?? Count(input, n)
                 ?? Bare(input.Text, n);
+            if (found is { Kind: EntityKind.Duration, Number: null })
+            {
+                // "一个月都没断过": no length of anything, and no other reading of the number either.
+                consumedUntil = found.End;
+                continue;
+            }
             if (found is not null)
             {
                 result.Add(found);
@@ -165,6 +171,30 @@ internal static class QuantityRecognizer
 
         return at >= 1 && text[at - 1] is '我' or '你' or '他' or '她' or '咱';
     }
+
+    /// <summary>同一个月, 同一年, 同一批: 一 after 同 says the same one, not how many or how long.</summary>
+    private static bool Sameness(string text, NumberSpan n) => n.Value == 1 && !n.Arabic && n.Start >= 1 && text[n.Start - 1] == '同';
+
+    /// <summary>
+    /// A time of one under "not even" (一个月都没交, 一年也没断过): none of what the verb after it does. A break that never
+    /// happened (断, 停, 欠, 拖) or a verb of nothing we read leaves no length at all (Number null, dropped by the caller);
+    /// else it is zero of the duration's subject (社保一个月都没交 = 0 months).
+    /// </summary>
+    private static Entity? NotEvenOne(string text, NumberSpan n, Entity? duration)
+    {
+        if (duration is null || n.Value != 1 || NoneOf(text, duration.End) is not { } negEnd)
+        {
+            return duration;
+        }
+
+        var breakNeverHappened = negEnd < text.Length && BreakVerbs.Contains(text[negEnd]);
+        return breakNeverHappened || duration.Value == ""
+            ? duration with { Number = null }
+            : duration with { Number = 0, Length = negEnd - duration.Start, Text = text[duration.Start..negEnd] };
+    }
+
+    /// <summary>Verbs of a break in something ongoing: 断, 停, 欠, 拖, 落 (没断过, 没停过, 没欠过).</summary>
+    private const string BreakVerbs = "断停欠拖落缺";
 
     /// <summary>"一个没裁员", "一人没留": 没/未 right after a count of one is "not one", ending where the negation does.</summary>
     private static int? NoneRightAfter(string text, int end) =>
