@@ -43,7 +43,14 @@ public static class ScreeningFlow
 
         if (next is not null)
         {
+            var first = s.State.Asked.Count == 0;
             var question = Questions.Ask(s, next);
+            if (first && AlreadyEligible(s, candidates, facts) is { Length: > 0 } settled)
+            {
+                // What the first message already settles is said at once: a one-message user never waits through questions for it.
+                question.Paragraphs.Insert(0, settled);
+            }
+
             if (keptOther)
             {
                 question.Paragraphs.Insert(0, s.Texts.Say("screen.noted", ("facts", ScreeningWriter.FactSummary(s, s.Volunteered))));
@@ -63,6 +70,17 @@ public static class ScreeningFlow
         }
 
         return reply;
+    }
+
+    /// <summary>The candidates the facts given already make eligible for a known sum, as one sentence, or "".</summary>
+    private static string AlreadyEligible(TurnScope s, List<Measure> candidates, FactSet facts)
+    {
+        var settled = PolicyEngine.Screen(s.Catalog, candidates, facts, s.AsOf).Results
+            .Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded && r.Amount.IsDetermined && (r.Amount.Value ?? r.Amount.Max) is > 0)
+            .ToList();
+        return settled.Count == 0 ? ""
+            : s.Texts.Say("screen.already", ("measures", string.Join("；", settled.Select(r =>
+                s.Texts.Say("screen.already_line", ("name", r.Measure.Name), ("amount", s.Writer.AmountLine(r)), ("validity", r.Validity.Text), ("source", s.Writer.Source(r.Measure)))))));
     }
 
     /// <summary>
