@@ -53,7 +53,8 @@ public static class ScreeningFlow
 
             if (keptOther)
             {
-                question.Paragraphs.Insert(0, s.Texts.Say("screen.noted", ("facts", ScreeningWriter.FactSummary(s, s.Volunteered))));
+                question.Paragraphs.Insert(0, s.Texts.Say("screen.noted", ("facts", ScreeningWriter.FactSummary(s, s.Volunteered)))
+                    + NotedAmounts(s, candidates, facts));
             }
 
             return question;
@@ -70,6 +71,21 @@ public static class ScreeningFlow
         }
 
         return reply;
+    }
+
+    /// <summary>
+    /// "上一年度一共交了12万的失业保险" told while another question is open: a figure it completes is said at once
+    /// (120000元 × 60% = 72000元), the open question still deciding whether it is paid.
+    /// </summary>
+    private static string NotedAmounts(TurnScope s, List<Measure> candidates, FactSet facts)
+    {
+        var told = s.Volunteered.ToHashSet();
+        var completed = candidates.Where(m => m.Amount.Facts.Any(told.Contains))
+            .Select(m => PolicyEngine.Evaluate(m, facts, s.AsOf))
+            .Where(r => r.Status != EligibilityStatus.NotEligible && r.Amount.IsDetermined && (r.Amount.Value ?? r.Amount.Max) is > 0)
+            .ToList();
+        return completed.Count == 0 ? ""
+            : s.Texts.Say("screen.noted_amount", ("amounts", string.Join("；", completed.Select(r => $"“{r.Measure.Name}”{s.Writer.AmountLine(r)}"))));
     }
 
     /// <summary>The candidates the facts given already make eligible for a known sum, as one sentence, or "".</summary>

@@ -138,7 +138,9 @@ internal static class QuantityRecognizer
 
         var bound = At(text, end, "以下") || At(text, end, "以内") ? "at_most" : At(text, end, "以上") ? "at_least" : null;
         var before = input.Cues.CountsBefore.Before(n.Start, 6);
-        if (bound is not null || (input.Cues.Employee.Before(n.Start, 4) != "" && before == ""))
+        // "我们单位接了5个见习的大学生": a count its own noun says is of trainees or hires is no head count, 单位 before it or not.
+        var namedAfter = groupRightAfter.Length == 0 ? input.Cues.CountsAfter.After(end, 0) : groupRightAfter.Values[0].Value;
+        if (bound is not null || (input.Cues.Employee.Before(n.Start, 4) != "" && before == "" && namedAfter is not { Length: > 0 }))
         {
             var cut = bound is null ? end : end + 2;
             return Make(EntityKind.EmployeeCount, bound ?? "", n.Value, text, n.Start, cut, n.Approximate);
