@@ -29,7 +29,9 @@ public static class LookupFlow
     public static Reply Answer(TurnScope s, List<Measure> measures, bool withQuote)
     {
         var facts = s.Facts();
-        var excluded = Excluded(s, measures, facts);
+        // One screening of the shown measures serves both the same-subsidy notes and the total.
+        var screen = PolicyEngine.Screen(s.Catalog, measures, facts, s.AsOf);
+        var excluded = Excluded(s, screen);
         var results = measures.Select(m => Judged(s, m, facts)).ToList();
         var reply = new Reply();
         var explained = false;
@@ -44,7 +46,7 @@ public static class LookupFlow
             explained |= ended;
         }
 
-        if (Total(s, measures, facts) is { } total)
+        if (Total(s, screen) is { } total)
         {
             reply.Say(total);
         }
@@ -64,9 +66,8 @@ public static class LookupFlow
     /// Two or more of the measures shown pay (or deduct) this user a known sum in the same unit: their total, with a measure that
     /// cannot be had with another left out as the documents' 不能重复享受 says (the higher one counts).
     /// </summary>
-    private static string? Total(TurnScope s, List<Measure> measures, FactSet facts)
+    private static string? Total(TurnScope s, ScreeningResult screen)
     {
-        var screen = PolicyEngine.Screen(s.Catalog, measures, facts, s.AsOf);
         var paying = screen.Results
             .Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded && (r.Amount.Value ?? r.Amount.Max) is > 0 && r.Amount.IsDetermined && !r.Amount.IsLoan)
             .ToList();
@@ -111,8 +112,8 @@ public static class LookupFlow
     private static bool SameSubsidy(TurnScope s, ExclusionDecision d) =>
         s.Catalog.FindMeasure(d.Recommended)?.Topic is { } topic && s.Catalog.FindMeasure(d.Excluded)?.Topic == topic;
 
-    private static Dictionary<string, ExclusionDecision> Excluded(TurnScope s, List<Measure> measures, FactSet facts) =>
-        PolicyEngine.Screen(s.Catalog, measures, facts, s.AsOf).Exclusions
+    private static Dictionary<string, ExclusionDecision> Excluded(TurnScope s, ScreeningResult screen) =>
+        screen.Exclusions
             .Where(d => d.RecommendedAmount.IsDetermined && d.ExcludedAmount.IsDetermined && SameSubsidy(s, d))
             .GroupBy(d => d.Excluded).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
