@@ -57,7 +57,7 @@ public sealed class LanguageModel
             .Concat(vocabularyWords)
             .Concat(options.ExtraDictionaryPaths.SelectMany(DictionaryReader.ReadFile));
         var segmenter = new Segmenter(new WordDictionary(words));
-        var extractor = new EntityExtractor(index, SubjectCues.From(lex.Subjects, Norm), segmenter, Norm);
+        var extractor = new EntityExtractor(index, SubjectCues.From(lex.Subjects, Norm), segmenter, Norm, new PersonMentions(lex.Subjects.People));
         var classifier = new IntentClassifier(lex.Intents, Norm);
         return new LanguageModel(normalizer, segmenter, extractor, classifier, vocabularyWords);
     }

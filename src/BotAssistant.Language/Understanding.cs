@@ -47,6 +47,8 @@ public enum EntityKind
     EmployeeCount,
     YesNo,
     Choice,
+    /// <summary>A person of a story: Value the name said (小王, 女娃娃, 第一个), Persons how many (另外三个), Subject "introduced" where a story starts on them.</summary>
+    Person,
 }
 
 /// <summary>The question the dialog just asked, so a bare "3" or "对" can be read as its answer.</summary>
@@ -91,6 +93,9 @@ public sealed record Entity(EntityKind Kind, string Value, decimal? Number, int 
 
     /// <summary>Dates only: what the date is of ("graduation", "certificate", "business", "hired") or "".</summary>
     public string Subject { get; init; } = "";
+
+    /// <summary>Person entities: how many people the mention stands for (另外三个 is 3). Not a Number: no figure is read from it.</summary>
+    public decimal Persons { get; init; } = 1;
 
     public int End => Start + Length;
 }

@@ -86,7 +86,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var u = s.Understanding;
         var state = s.State;
         var pendingBefore = state.Pending;
-        var extracted = s.Extractor.Extract(u, s.Role, state.Pending, state.Choices, s.AsOf, s.Place);
+        var extracted = s.Hires.Refine(s.Extractor.Extract(u, s.Role, state.Pending, state.Choices, s.AsOf, s.Place), u, s.Role, s.AsOf);
         if (Inconsistent(s, extracted) is { } doubt)
         {
             return (null, doubt);
@@ -191,14 +191,9 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     {
         foreach (var def in s.Catalog.Facts.Values.Where(d => d.FromSelf.Count > 0 && !s.State.Facts.ContainsKey(d.Name)))
         {
-            foreach (var (self, value) in def.FromSelf)
+            if (def.FromSelfValue(s.State.Facts.GetValueOrDefault) is { } value)
             {
-                var (fact, own) = (self[..self.IndexOf('=')], self[(self.IndexOf('=') + 1)..]);
-                if (s.State.Facts.GetValueOrDefault(fact) == own)
-                {
-                    s.State.Facts[def.Name] = value;
-                    break;
-                }
+                s.State.Facts[def.Name] = value;
             }
         }
 

@@ -22,7 +22,11 @@ public sealed class TurnScope
         Options = options;
         Writer = new MeasureWriter(texts, catalog);
         Extractor = new FactExtractor(catalog, texts);
+        Hires = new HireStories(catalog, Extractor, text => knowledge.Language.Understand(text, new UnderstandingContext(asOf)));
     }
+
+    /// <summary>Reads an employer's story that tells its hires apart, each with their own facts.</summary>
+    public HireStories Hires { get; }
 
     public Catalog Catalog { get; }
 

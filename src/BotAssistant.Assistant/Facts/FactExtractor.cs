@@ -593,13 +593,14 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return new HashSet<Entity>();
         }
 
-        // 从36人增加到了40人: no fall at all, which is a decrease of none.
+        // 从36人增加到了40人: no fall at all, which is a decrease of none, of a staff that is now the larger figure.
+        var now = Math.Max(end, start);
         end = Math.Min(end, start);
 
         var used = new HashSet<Entity>();
         foreach (var def in catalog.Facts.Values.Where(d => d.DecreaseOf is not null && Concerns(d, role)))
         {
-            found[def.DecreaseOf!] = FactValue.Of(start);
+            found[def.DecreaseOf!] = FactValue.Of(now > start ? now : start);
             found[def.Name] = FactValue.Of(start - end);
             used.UnionWith([from, to]);
         }
@@ -1056,8 +1057,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 return true;
             }
 
-            // 都交, 都依法交: 都 over the question's verb says it was done for all of them.
-            if (text[i - 1] == '都' && Enumerable.Range(i, Math.Min(AllReach, text.Length - i)).Any(j => asked.Contains(text[j]) && IsVerbOfAsked(text, j)))
+            // 都交, 都依法交: 都 over the question's verb says it was done for all of them; 已依法缴纳 that it is done.
+            if (text[i - 1] is '都' or '已' && Enumerable.Range(i, Math.Min(AllReach, text.Length - i)).Any(j => asked.Contains(text[j]) && IsVerbOfAsked(text, j)))
             {
                 return true;
             }

@@ -3,7 +3,7 @@ using BotAssistant.Language.Recognizers;
 namespace BotAssistant.Language.Entities;
 
 /// <summary>Runs every recognizer over one normalized message and returns the entities in text order.</summary>
-internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, Segmentation.Segmenter segmenter, Func<string, string> norm)
+internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, Segmentation.Segmenter segmenter, Func<string, string> norm, PersonMentions people)
 {
     /// <summary>"毕业1000年了" is a joke, not a date; beyond a working life no graduation date is derived.</summary>
     private const int MaxMonthsSinceGraduation = 12 * 60;
@@ -26,6 +26,7 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
         LexicalNumerals.Mask(text, segmenter, masked);
         AddQuantities(entities, text, masked, groups, context);
         AddAnswers(entities, text, context);
+        entities.AddRange(people.Read(text));
 
         // 5个见习生 / 见习6个月: 见习 there says what is counted, not which measure is asked about.
         entities.RemoveAll(e => e.Kind == EntityKind.Topic && e.Length <= 2

@@ -53,7 +53,10 @@ internal sealed class IntentClassifier
         _askingMarkers = new PhraseMatcher(file.AskingMarkers.Select(w => (norm(w), new PhraseValue(EntityKind.Number, "q"))));
         _whyNot = file.WhyNot;
         _supposing = file.Supposing.Select(norm).ToList();
+        _setAside = new PhraseMatcher(file.SetAside.Select(w => (norm(w), new PhraseValue(EntityKind.Number, "aside"))));
     }
+
+    private readonly PhraseMatcher _setAside;
 
     private readonly List<string> _supposing;
 
@@ -174,7 +177,25 @@ internal sealed class IntentClassifier
         }
 
         var marks = _askingMarkers.AllMatches(text);
-        bool Asks((int Start, int End) span) => marks.Any(m => m.Start >= span.Start && m.End <= span.End);
+        var aside = _setAside.AllMatches(text);
+        bool Marked((int Start, int End) span) => marks.Any(m => m.Start >= span.Start && m.End <= span.End);
+        bool SetsAside((int Start, int End) span) => aside.Any(m => m.Start >= span.Start && m.End <= span.End);
+
+        // A sentence that sets questions aside, and the run of asking sentences right before it, ask nothing now.
+        var cancelled = new HashSet<int>();
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (SetsAside(spans[i]))
+            {
+                cancelled.Add(i);
+                for (var k = i - 1; k >= 0 && Marked(spans[k]) && !SetsAside(spans[k]); k--)
+                {
+                    cancelled.Add(k);
+                }
+            }
+        }
+
+        bool Asks((int Start, int End) span) => Marked(span) && !cancelled.Contains(spans.IndexOf(span));
         var sentences = spans.Where(Asks).ToList();
         var clauses = sentences.SelectMany(sp => Clauses(text, sp)).Where(Asks).ToList();
         return sentences.Count > 0 && clauses.Count > 0 ? (sentences, clauses) : null;

@@ -67,6 +67,18 @@ public sealed class SubjectsFile
 
     /// <summary>Words that put a count at the start (年初, 原来, 从) or the end (年底, 现在, 减少到) of a change.</summary>
     public ChangeWords Changes { get; set; } = new();
+
+    /// <summary>How people are told apart in a story: 小王, 老杨, 第一个是个女娃娃.</summary>
+    public PeopleWords People { get; set; } = new();
+}
+
+public sealed class PeopleWords
+{
+    /// <summary>Surnames that make 小X/老X a person; none that also makes a common word (小时, 老师, 小于).</summary>
+    public string Surnames { get; set; } = "";
+
+    /// <summary>Nouns for a person that a story names people by once it has introduced them (女娃娃, 小伙子, 大姐).</summary>
+    public List<string> Nouns { get; set; } = [];
 }
 
 public sealed class ChangeWords
@@ -94,6 +106,9 @@ public sealed class IntentsFile
 
     /// <summary>Words that put what follows as a supposition (要是, 如果, 假如): facts asked about, not told.</summary>
     public List<string> Supposing { get; set; } = [];
+
+    /// <summary>Words that set questions aside (已经答复, 不用再查, 回头再问): the asks just before them are not asked now.</summary>
+    public List<string> SetAside { get; set; } = [];
 }
 
 public sealed class WhyNotWords

@@ -116,6 +116,22 @@ internal static class QuantityRecognizer
 
     private static readonly string[] CountUnits = ["个人", "名", "位", "个", "人", "户", "口"];
 
+    private static readonly string[] StaffNouns = ["员工", "职工", "工人", "人"];
+
+    private static readonly string[] AboutTo = ["正在", "在考虑", "在想", "在学", "想", "要", "打算", "准备", "考虑"];
+
+    /// <summary>"公司有两个员工在考虑去参加培训": people doing something are some of the staff, not how many it has.</summary>
+    private static bool Doing(string text, int end)
+    {
+        var k = end;
+        if (StaffNouns.FirstOrDefault(w => At(text, k, w)) is { } noun)
+        {
+            k += noun.Length;
+        }
+
+        return AboutTo.Any(w => At(text, k, w));
+    }
+
     private static Entity? Count(QuantityInput input, NumberSpan n)
     {
         var text = input.Text;
@@ -140,7 +156,7 @@ internal static class QuantityRecognizer
         var before = input.Cues.CountsBefore.Before(n.Start, 6);
         // "我们单位接了5个见习的大学生": a count its own noun says is of trainees or hires is no head count, 单位 before it or not.
         var namedAfter = groupRightAfter.Length == 0 ? input.Cues.CountsAfter.After(end, 0) : groupRightAfter.Values[0].Value;
-        if (bound is not null || (input.Cues.Employee.Before(n.Start, 4) != "" && before == "" && namedAfter is not { Length: > 0 }))
+        if (bound is not null || (input.Cues.Employee.Before(n.Start, 4) != "" && before == "" && namedAfter is not { Length: > 0 } && !Doing(text, end)))
         {
             var cut = bound is null ? end : end + 2;
             return Make(EntityKind.EmployeeCount, bound ?? "", n.Value, text, n.Start, cut, n.Approximate);

@@ -41,6 +41,43 @@ public sealed record FactDefinition(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Includes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>People facts only: the facts each person told apart may have of their own (合同期限, 社保月数, 类别).</summary>
+    public IReadOnlyList<string> PersonFacts { get; init; } = [];
+
+    /// <summary>
+    /// The value of this fact that a person's own facts make, by the first from_self rule they meet: each rule's tests
+    /// are joined by "&amp;", and each is "fact=value", "fact&gt;=n" or "fact&lt;=n".
+    /// </summary>
+    public string? FromSelfValue(Func<string, string?> own)
+    {
+        foreach (var (rule, value) in FromSelf)
+        {
+            if (rule.Split('&').All(test => Holds(test, own)))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Holds(string test, Func<string, string?> own)
+    {
+        foreach (var op in (string[])[">=", "<="])
+        {
+            var at = test.IndexOf(op, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                return decimal.TryParse(own(test[..at]), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                    && decimal.TryParse(test[(at + 2)..], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var bound)
+                    && (op == ">=" ? n >= bound : n <= bound);
+            }
+        }
+
+        var eq = test.IndexOf('=', StringComparison.Ordinal);
+        return eq > 0 && own(test[..eq]) == test[(eq + 1)..];
+    }
+
     public bool HasValue(string key) => Values.Any(v => v.Key == key);
 
     public string? ValueLabel(string key) => Values.FirstOrDefault(v => v.Key == key).Value;
@@ -56,6 +93,7 @@ public sealed record FactDefinition(
         SplitValue sv => string.Join("、", sv.Parts.Select(p => (ValueLabel(p.Key) ?? p.Key)
             + (sv.Parts.All(x => x.Count == 1) ? "" : " " + p.Count.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)))),
         DateValue d => Wording.Date(d.Value),
+        PeopleValue p => string.Join("、", p.People.Select(x => x.Name)),
         _ => value.ToString() ?? "",
     };
 }

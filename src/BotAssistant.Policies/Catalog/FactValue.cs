@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace BotAssistant.Policies;
 
-public enum FactType { Bool, Number, Enum, Date }
+public enum FactType { Bool, Number, Enum, Date, People }
 
 /// <summary>A typed answer. Enum values hold the key from facts.yaml, not its label.</summary>
 public abstract record FactValue
@@ -38,6 +38,8 @@ public abstract record FactValue
                     ? Of(d) : null;
             case FactType.Enum when raw.Contains('*', StringComparison.Ordinal):
                 return SplitValue.Parse(raw);
+            case FactType.People:
+                return PeopleValue.Parse(raw);
             default:
                 return raw.Length == 0 ? null : OfKey(raw);
         }
@@ -113,4 +115,71 @@ public sealed record SplitValue(IReadOnlyList<(string Key, decimal Count)> Parts
     public bool Equals(SplitValue? other) => other is not null && Parts.SequenceEqual(other.Parts);
 
     public override int GetHashCode() => Parts.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key, p.Count));
+}
+
+/// <summary>
+/// One person (or several alike, "小杨、小李两个") told apart from the others in one message, with the facts that are
+/// theirs alone: "第一个是小王…合同签的三年", "小马…只签了半年". Facts are raw values, read by the fact's own type
+/// where a measure reads them.
+/// </summary>
+public sealed record Person(string Name, decimal Count, IReadOnlyDictionary<string, string> Facts)
+{
+    public bool Equals(Person? other) => other is not null && Name == other.Name && Count == other.Count
+        && Facts.Count == other.Facts.Count && Facts.All(kv => other.Facts.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Count, Facts.Count);
+}
+
+/// <summary>
+/// The people a message tells of one by one, each judged with their own facts: a hire whose contract is half a year
+/// is left out of a count that needs one year, the others are counted. Written "小王*1:hired_group=graduate,contract_years=3;…".
+/// </summary>
+public sealed record PeopleValue(IReadOnlyList<Person> People) : FactValue
+{
+    private static readonly char[] Reserved = [';', ':', '*', ',', '='];
+
+    public override FactType Type => FactType.People;
+
+    public decimal Total => People.Sum(p => p.Count);
+
+    /// <summary>A name that cannot break the written form: the separators are dropped.</summary>
+    public static string CleanName(string name) => string.Concat(name.Where(c => Array.IndexOf(Reserved, c) < 0 && !char.IsWhiteSpace(c)));
+
+    public override string ToString() => string.Join(";", People.Select(p =>
+        $"{p.Name}*{p.Count.ToString("0.##", CultureInfo.InvariantCulture)}:{string.Join(",", p.Facts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value))}"));
+
+    public static PeopleValue? Parse(string raw)
+    {
+        var people = new List<Person>();
+        foreach (var entry in raw.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = entry.IndexOf(':', StringComparison.Ordinal);
+            var head = colon < 0 ? entry : entry[..colon];
+            var star = head.LastIndexOf('*');
+            if (colon < 0 || star <= 0 || !decimal.TryParse(head.AsSpan(star + 1), NumberStyles.Number, CultureInfo.InvariantCulture, out var count) || count <= 0)
+            {
+                return null;
+            }
+
+            var facts = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in entry[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0 || eq == pair.Length - 1)
+                {
+                    return null;
+                }
+
+                facts[pair[..eq]] = pair[(eq + 1)..];
+            }
+
+            people.Add(new Person(head[..star], count, facts));
+        }
+
+        return people.Count == 0 ? null : new PeopleValue(people);
+    }
+
+    public bool Equals(PeopleValue? other) => other is not null && People.SequenceEqual(other.People);
+
+    public override int GetHashCode() => People.Aggregate(0, (h, p) => HashCode.Combine(h, p));
 }

@@ -61,6 +61,11 @@ public static class PolicyEngine
     /// <param name="quiet">True when only the verdict and the amount's missing facts are read (planner, what-if).</param>
     internal static MeasureResult EvaluateCore(Measure measure, FactSet facts, DateOnly asOf, bool quiet = false)
     {
+        if (ByPerson(measure, facts) is { } people)
+        {
+            return PerPerson(measure, facts, asOf, quiet, people);
+        }
+
         if (GroupedBy(measure, facts) is { } grouping)
         {
             return PerGroup(measure, facts, asOf, quiet, grouping);
@@ -127,6 +132,97 @@ public static class PolicyEngine
         };
         var missing = counted.SelectMany(p => p.Result.MissingFacts).Distinct().ToList();
         return new MeasureResult(measure, status, [], missing, amount, ValidityOf(measure, asOf), null);
+    }
+
+    /// <summary>
+    /// People told apart one by one ("第一个是小王…合同签的三年；小马只签了半年"), when this measure reads a fact some of
+    /// them have of their own and its amount counts people: each is judged with their own facts over the shared ones.
+    /// </summary>
+    private static (string CountFact, PeopleValue People)? ByPerson(Measure measure, FactSet facts)
+    {
+        foreach (var value in facts.Given.Values)
+        {
+            if (value is not PeopleValue { People.Count: > 0 } people)
+            {
+                continue;
+            }
+
+            var read = measure.ConditionFacts.Concat(measure.Amount.Facts).ToHashSet(StringComparer.Ordinal);
+            var count = measure.Amount.Facts.FirstOrDefault(f => measure.FactDefinitions.GetValueOrDefault(f)?.Unit == "人");
+            if (count is not null && people.People.Any(p => p.Facts.Keys.Any(read.Contains)))
+            {
+                return (count, people);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A person's own facts over the shared ones; what the measure does not read is left as it is.</summary>
+    private static FactSet Own(Measure measure, FactSet facts, Person person)
+    {
+        foreach (var (name, raw) in person.Facts)
+        {
+            if (measure.FactDefinitions.GetValueOrDefault(name) is { } def && FactValue.Parse(def.Type, raw) is { } v)
+            {
+                facts = facts.With(name, v);
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>Each person (or people alike) judged with their own count; who is counted is summed, who is not is named with why.</summary>
+    private static MeasureResult PerPerson(Measure measure, FactSet facts, DateOnly asOf, bool quiet, (string CountFact, PeopleValue People) g)
+    {
+        var rows = g.People.People
+            .Select(p => (Person: p, Result: Single(measure, Own(measure, facts, p).With(g.CountFact, p.Count), asOf, quiet)))
+            .ToList();
+        var counted = rows.Where(r => r.Result.Status != EligibilityStatus.NotEligible).ToList();
+        if (counted.Count == 0)
+        {
+            return rows[0].Result;
+        }
+
+        var status = counted.Any(r => r.Result.Status == EligibilityStatus.Eligible) ? EligibilityStatus.Eligible : EligibilityStatus.Undetermined;
+        var values = counted.Select(r => r.Result.Amount.Value).ToList();
+        var unit = counted[0].Result.Amount.Unit;
+        var total = values.All(v => v is not null) ? values.Sum(v => v!.Value) : (decimal?)null;
+        var formula = string.Join("；", counted.Select(r => $"{r.Person.Name}：{r.Result.Amount.Formula}"))
+            + (total is { } t && counted.Count > 1 ? $"；合计{AmountCalculator.N(t)}{unit}" : "");
+        var left = rows.Where(r => r.Result.Status == EligibilityStatus.NotEligible).ToList();
+        if (left.Count > 0)
+        {
+            formula += "（" + string.Join("；", left.Select(r => Left(measure, r.Person, r.Result))) + "，未计入）";
+        }
+
+        var amount = counted[0].Result.Amount with
+        {
+            Value = total, Formula = formula,
+            MissingFacts = counted.SelectMany(r => r.Result.Amount.MissingFacts).Distinct().ToList(),
+        };
+        var missing = counted.SelectMany(r => r.Result.MissingFacts).Distinct().ToList();
+        return new MeasureResult(measure, status, [], missing, amount, ValidityOf(measure, asOf), null);
+    }
+
+    /// <summary>
+    /// Why a person is not counted: of another kind than the measure is for (老海是登记失业人员), said by that kind; a
+    /// condition they fail on their own facts (小马的合同只签了半年), said with what they have.
+    /// </summary>
+    private static string Left(Measure measure, Person person, MeasureResult result)
+    {
+        if (result.FailedConditions is not [var first, ..])
+        {
+            return $"{person.Name}不符合本项条件";
+        }
+
+        if (first.Condition is FactTest { Fact: var fact } && person.Facts.TryGetValue(fact, out var raw)
+            && measure.FactDefinitions.GetValueOrDefault(fact) is { Type: FactType.Enum } def)
+        {
+            return $"{person.Name}是{def.ValueLabel(raw) ?? raw}，不属本项";
+        }
+
+        return $"{person.Name}不符合“{first.Wording}”" + (first.ActualValue is { } v ? $"（{v}）" : "");
     }
 
     private static MeasureResult Single(Measure measure, FactSet facts, DateOnly asOf, bool quiet)

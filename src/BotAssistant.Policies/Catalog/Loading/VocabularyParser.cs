@@ -43,8 +43,9 @@ internal static class VocabularyParser
             "number" => FactType.Number,
             "enum" => FactType.Enum,
             "date" => FactType.Date,
+            "people" => FactType.People,
             null => FactType.Bool,
-            _ => Bad(r, "type", $"{what}: type must be bool | number | enum | date, got '{typeText}'", FactType.Bool),
+            _ => Bad(r, "type", $"{what}: type must be bool | number | enum | date | people, got '{typeText}'", FactType.Bool),
         };
         var unit = r.String("unit", what);
         if (type == FactType.Number && unit is null)
@@ -62,6 +63,7 @@ internal static class VocabularyParser
             DecreaseOf = r.String("decrease_of", what),
             FromSelf = FromSelf(r, what, values),
             Includes = Includes(r, what, values),
+            PersonFacts = r.Strings("of", what),
         };
     }
 
@@ -179,6 +181,16 @@ internal static class VocabularyParser
             if (fact.Type != FactType.Number || !facts.TryGetValue(fact.DecreaseOf!, out var of) || of.Type != FactType.Number)
             {
                 ctx.Error(LineOfKey(root, fact.Name), $"fact {fact.Name}: decrease_of '{fact.DecreaseOf}' must name a number fact, on a number fact");
+            }
+        }
+
+        foreach (var fact in facts.Values.Where(f => f.Type == FactType.People || f.PersonFacts.Count > 0))
+        {
+            var wrong = fact.PersonFacts.Where(p => !facts.TryGetValue(p, out var d) || d.Type == FactType.People).ToList();
+            if (fact.Type != FactType.People || fact.PersonFacts.Count == 0 || wrong.Count > 0)
+            {
+                ctx.Error(LineOfKey(root, fact.Name), $"fact {fact.Name}: a people fact needs 'of' naming the facts a person may have"
+                    + (wrong.Count > 0 ? $" (not facts: {string.Join(", ", wrong)})" : ""));
             }
         }
 
