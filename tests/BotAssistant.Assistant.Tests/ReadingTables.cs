@@ -18,8 +18,16 @@ public sealed class ReadingTables
         var snapshot = AssistantHarness.Knowledge.Current;
         var expected = pending is null ? null : ExpectedFor(snapshot.Catalog, pending);
         var u = snapshot.Language.Understand(text, new UnderstandingContext(AsOf, expected));
-        return new FactExtractor(snapshot.Catalog, AssistantHarness.Texts).Extract(u, role, pending, [], AsOf);
+        var extractor = new FactExtractor(snapshot.Catalog, AssistantHarness.Texts);
+        var hires = new HireStories(snapshot.Catalog, extractor, t => snapshot.Language.Understand(t, new UnderstandingContext(AsOf)));
+        return hires.Refine(extractor.Extract(u, role, pending, [], AsOf), u, role, AsOf);
     }
+
+    /// <summary>One fact of one person the message tells apart (null when the person or the fact is not read).</summary>
+    private static string? PersonFact(string text, string name, string fact) =>
+        Read(text, "employer").GetValueOrDefault(HireStories.PeopleFact) is PeopleValue people
+            ? people.People.FirstOrDefault(p => p.Name == name)?.Facts.GetValueOrDefault(fact)
+            : null;
 
     /// <summary>The open question as the assistant states it to the language layer: its type and its words.</summary>
     private static ExpectedAnswer ExpectedFor(Catalog catalog, string fact) => catalog.Facts[fact].Type switch
@@ -271,8 +279,8 @@ public sealed class ReadingTables
     [InlineData("原来有50个人 现在剩45个", "50", "5")]
     [InlineData("以前参保40人 目前36人", "40", "4")]
     [InlineData("之前50个员工 如今48个", "50", "2")]
-    [InlineData("参保人数从36人增加到了40人", "36", "0")]
-    [InlineData("年初参保45人 年底参保50人", "45", "0")]
+    [InlineData("参保人数从36人增加到了40人", "40", "0")]
+    [InlineData("年初参保45人 年底参保50人", "50", "0")]
     [InlineData("年初参保50人 年底参保50人", "50", "0")]
     [InlineData("公司参保50人", "50", null)]
     public void 变化_a_fall_said_at_two_times_gives_the_decrease(string text, string? employees, string? laidOff)
@@ -368,4 +376,48 @@ public sealed class ReadingTables
     [InlineData("公司12个人 今年的社保都交了", "social_insurance_months", null)]
     public void 谁被计数_a_count_then_the_group_it_is_of(string text, string pending, string? hired) =>
         Assert.Equal(hired, Value(text, "hired_count", "employer", pending));
+
+    private const string 三人逐个 = "我们店今年招了三个人。第一个是小周，今年刚从大学毕业，合同签了三年。第二个是小韩，也是大学毕业，合同只签了半年。第三个是老冯，是自主就业的退役士兵，合同签了两年。";
+
+    private const string 其中另外 = "我们厂今年新招了4个人 其中有一个是自主就业的退役士兵 另外三个是应届大学生 都签了一年合同";
+
+    private const string 分条列出 = "新招人员的情况如下：\n一、小罗、小邓两个是应届毕业生，都签了一年合同；\n二、老谢是在人社局登记失业的，登记失业十个月了，签了两年合同。";
+
+    private const string 先说全体再说个人 = "三个人都签了一年的劳动合同。第一个是个姑娘，今年刚大学毕业；第二个是个小伙子，22岁，在人社局登记了失业；第三个是个大哥，45岁，登记失业十个月了。姑娘和大哥的社保交了7个月；那个小伙子的社保交了4个月。";
+
+    [Theory]
+    [InlineData(三人逐个, "小周", "contract_years", "3")]
+    [InlineData(三人逐个, "小韩", "contract_years", "0.5")]
+    [InlineData(三人逐个, "小韩", "hired_group", "graduate")]
+    [InlineData(三人逐个, "老冯", "hired_group", "veteran")]
+    [InlineData(其中另外, "其中有一个", "hired_group", "veteran")]
+    [InlineData(其中另外, "另外三个", "hired_group", "graduate")]
+    [InlineData(分条列出, "小罗", "hired_group", "graduate")]
+    [InlineData(分条列出, "小邓", "hired_group", "graduate")]
+    [InlineData(分条列出, "老谢", "hired_group", "long_unemployed")]
+    [InlineData(分条列出, "老谢", "contract_years", "2")]
+    [InlineData(先说全体再说个人, "姑娘", "hired_group", "graduate")]
+    [InlineData(先说全体再说个人, "小伙子", "hired_group", "youth_unemployed")]
+    [InlineData(先说全体再说个人, "大哥", "hired_group", "long_unemployed")]
+    [InlineData(先说全体再说个人, "姑娘", "social_insurance_months", "7")]
+    [InlineData(先说全体再说个人, "大哥", "social_insurance_months", "7")]
+    [InlineData(先说全体再说个人, "小伙子", "social_insurance_months", "4")]
+    public void 逐人_each_hire_told_apart_has_their_own_facts(string text, string person, string fact, string expected) =>
+        Assert.Equal(expected, PersonFact(text, person, fact));
+
+    [Theory]
+    [InlineData(三人逐个, "hired_count", "3")]
+    [InlineData(其中另外, "hired_count", "4")]
+    [InlineData(分条列出, "hired_count", "3")]
+    [InlineData(先说全体再说个人, "contract_years", "1")]
+    [InlineData(先说全体再说个人, "hired_group", "graduate*1+youth_unemployed*1+long_unemployed*1")]
+    public void 逐人_what_is_said_of_all_and_how_many(string text, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
+    [Theory]
+    [InlineData("我家老大在平凉上班，老二刚毕业，想问问有啥补贴", "individual")]
+    [InlineData("第一个问题是见习补贴多少，第二个问题是社保补贴怎么领", "employer")]
+    [InlineData("招了3个应届生，都签了两年合同", "employer")]
+    public void 逐人_no_people_where_none_are_told_apart(string text, string role) =>
+        Assert.Null(Value(text, HireStories.PeopleFact, role));
 }

@@ -123,4 +123,19 @@ public class ReadingKindTests
 
         Assert.Equal(months, (int?)d?.Number);
     }
+
+    /// <summary>Who a story introduces, each with how many they stand for; 小时, 老师, 老板 and a list inside （…） introduce no one.</summary>
+    [Theory]
+    [InlineData("第一个是小王，第二个是个小伙子，第四个人老杨", "小王×1 小伙子×1 老杨×1")]
+    [InlineData("其中有一个是退役士兵 另外三个是应届生", "其中有一个×1 另外三个×3")]
+    [InlineData("一、小杨、小李两个是应届生；二、老海是登记失业的", "小杨×1 小李×1 老海×1")]
+    [InlineData("干了两个小时，老师说老板同意了", "")]
+    [InlineData("小杨和小李两个是应届生（一个是固原的学校，一个是银川的学校）", "")]
+    [InlineData("99999999999个是应届生", "")]
+    public void 人物_who_a_story_tells_apart(string text, string introduced)
+    {
+        var people = TestModel.U(text).All(EntityKind.Person).Where(e => e.Subject == "introduced").Select(e => $"{e.Value}×{e.Persons}");
+
+        Assert.Equal(introduced, string.Join(" ", people));
+    }
 }

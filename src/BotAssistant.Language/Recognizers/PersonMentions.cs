@@ -218,8 +218,12 @@ internal sealed class PersonMentions(PeopleWords words)
     private string? NounAt(string text, int i) =>
         _nouns.FirstOrDefault(n => string.CompareOrdinal(text, i, n, 0, n.Length) == 0);
 
+    /// <summary>No story tells apart more people than a few digits count; longer runs are not a count of them.</summary>
+    private const int MaxDigits = 4;
+
     private static decimal? CountOf(string digits) =>
-        digits.All(char.IsAsciiDigit) ? decimal.Parse(digits, System.Globalization.CultureInfo.InvariantCulture)
+        digits.Length > MaxDigits ? null
+        : digits.All(char.IsAsciiDigit) ? decimal.Parse(digits, System.Globalization.CultureInfo.InvariantCulture)
         : digits.Any(char.IsAsciiDigit) ? null : ChineseNumerals.Parse(null, digits);
 
     private static bool IsDigitLike(char c) => char.IsAsciiDigit(c) || ChineseNumerals.IsNumeral(c);
