@@ -361,6 +361,16 @@ public sealed class ReadingTables
     public void 离校未就业_hires_out_of_school(string text, string group) =>
         Assert.Equal(group, Value(text, "hired_group", "employer"));
 
+    /// <summary>Kinds counted one after another are a list of hires; a 还是 between them makes them choices, one far off does not.</summary>
+    [Theory]
+    [InlineData("贴息是全贴还是贴一部分也不懂，这个回头再说。今年新招的是12个 下岗失业的5个 退役军人3个 大学生4个", "unemployed*5+veteran*3+graduate*4")]
+    public void 多类_kinds_counted_in_a_long_message(string text, string group) =>
+        Assert.Equal(group, Value(text, "hired_group", "employer"));
+
+    [Fact]
+    public void 多类_a_还是_between_the_counts_makes_them_choices_not_a_list() =>
+        Assert.DoesNotContain("*", Value("招的是下岗失业的5个还是退役军人3个", "hired_group", "employer") ?? "", StringComparison.Ordinal);
+
     /// <summary>A bare sum after a fee is money paid, though 元 is unsaid; a bare number elsewhere is not.</summary>
     [Theory]
     [InlineData("去年交了失业保险费三万五千", "35000")]

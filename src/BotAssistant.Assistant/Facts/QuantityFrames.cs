@@ -50,17 +50,14 @@ public static class QuantityFrames
     /// </summary>
     public static Frames? Groups(Understanding u, Func<Entity, IReadOnlyList<Entity>, string?> kindOf)
     {
-        if (Alternatives(u.Normalized))
-        {
-            return null;
-        }
 
         var counts = u.All(EntityKind.Count).Where(c => c.Number is > 0 && !SaysWhole(u.Normalized, c)).OrderBy(c => c.Start).ToList();
         var after = Frame(u, counts, kindOf, (i, text) => (counts[i].Start,
             ClauseEnd(text, counts[i].End, i + 1 < counts.Count ? counts[i + 1].Start : text.Length)));
         var before = Frame(u, counts, kindOf, (i, text) => (ClauseStart(text, counts[i].Start, i > 0 ? counts[i - 1].End : 0), counts[i].Start));
         var frames = after.Count == counts.Count ? after : before.Count == counts.Count ? before : Mixed(after, before);
-        if (frames.Select(f => f.Kind).Distinct().Count() < 2)
+        if (frames.Select(f => f.Kind).Distinct().Count() < 2
+            || Alternatives(Around(u.Normalized, frames.Min(f => f.Count.Start), frames.Max(f => f.Count.End))))
         {
             return null;
         }
@@ -177,6 +174,16 @@ public static class QuantityFrames
     private const int EnumerationReach = 6;
 
     /// <summary>中级还是高级, 初级或者中级: one of them, not both.</summary>
+    /// <summary>How far around the counts an alternative (还是, 或) still makes them choices rather than kinds counted.</summary>
+    private const int AlternativeReach = 12;
+
+    /// <summary>The stretch of a message the counts take, and a little around it: a long story's 还是 elsewhere is not about them.</summary>
+    private static string Around(string text, int from, int to)
+    {
+        var start = Math.Max(0, from - AlternativeReach);
+        return text[start..Math.Min(text.Length, to + AlternativeReach)];
+    }
+
     private static bool Alternatives(string text) => text.Contains("还是", StringComparison.Ordinal) || text.Contains('或');
 
     /// <summary>初级 中级 高级 分别多少 / 各多少 / 都是多少: asks for each tier, holds none of them.</summary>

@@ -107,7 +107,7 @@ internal sealed class IntentClassifier
     public (Intent Intent, double Confidence, IReadOnlyList<Intent> Secondary, IReadOnlyList<(int Start, int End)>? AskingSentences) Classify(
         string text, IReadOnlyList<Entity> entities, ExpectedAnswer? expected)
     {
-        var story = Story(text);
+        var story = Story(text, entities);
         var scores = CueScores(text, story?.Clauses);
         if (AsksWhyNot(text))
         {
@@ -168,9 +168,15 @@ internal sealed class IntentClassifier
     /// measure asked about ("毕业生好像有个什么求职补贴…我这种情况能不能领", not the 实习 or 房租 told in passing).
     /// Null when the message is short or has no sentence that asks. Read once per message.
     /// </summary>
-    private (List<(int Start, int End)> Sentences, List<(int Start, int End)> Clauses)? Story(string text)
+    private (List<(int Start, int End)> Sentences, List<(int Start, int End)> Clauses)? Story(string text, IReadOnlyList<Entity> entities)
     {
         var spans = Sentences(text);
+        var spaced = spans.Count < StorySentences && text.Count(c => c == ' ') >= SpacedPieces;
+        if (spaced)
+        {
+            spans = Pieces(text);
+        }
+
         if (spans.Count < StorySentences)
         {
             return null;
@@ -197,8 +203,71 @@ internal sealed class IntentClassifier
 
         bool Asks((int Start, int End) span) => Marked(span) && !cancelled.Contains(spans.IndexOf(span));
         var sentences = spans.Where(Asks).ToList();
+        if (spaced)
+        {
+            sentences = [.. sentences.Select(a => Reaching(spans, a, entities, Asks))];
+        }
+
         var clauses = sentences.SelectMany(sp => Clauses(text, sp)).Where(Asks).ToList();
         return sentences.Count > 0 && clauses.Count > 0 ? (sentences, clauses) : null;
+    }
+
+    /// <summary>A message told in spaces, not stops (WeChat): this many pieces or more make its pieces the sentences.</summary>
+    private const int SpacedPieces = 8;
+
+    /// <summary>How many pieces back an ask in a spaced story may reach for the measure it asks about.</summary>
+    private const int AskReach = 8;
+
+    /// <summary>
+    /// "政府有一个一次性求职创业补贴 给钱帮着找工作用 … 我就想问问 我闺女能不能领": in a story told in spaces the ask
+    /// and what it asks about are pieces apart. The ask reaches back to the nearest piece that names a measure, not past
+    /// an earlier ask and not further than a few pieces.
+    /// </summary>
+    private static (int Start, int End) Reaching(List<(int Start, int End)> pieces, (int Start, int End) ask, IReadOnlyList<Entity> entities,
+        Func<(int Start, int End), bool> asks)
+    {
+        bool Names((int Start, int End) p) => entities.Any(e => e.Kind is EntityKind.Topic or EntityKind.Measure && e.Start >= p.Start && e.End <= p.End);
+        var at = pieces.IndexOf(ask);
+        if (Names(ask))
+        {
+            return ask;
+        }
+
+        for (var k = at - 1; k >= 0 && k >= at - AskReach && !asks(pieces[k]); k--)
+        {
+            if (Names(pieces[k]))
+            {
+                // "一个叫一次性吸纳就业补贴 一个叫一次性扩岗补助 …到底该拿哪个": measures named one after another are all asked about.
+                while (k > 0 && Names(pieces[k - 1]) && !asks(pieces[k - 1]))
+                {
+                    k--;
+                }
+
+                return (pieces[k].Start, ask.End);
+            }
+        }
+
+        return ask;
+    }
+
+    private static List<(int Start, int End)> Pieces(string text)
+    {
+        var pieces = new List<(int Start, int End)>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == ' ')
+            {
+                if (i > start)
+                {
+                    pieces.Add((start, i));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return pieces;
     }
 
     private static IEnumerable<(int Start, int End)> Clauses(string text, (int Start, int End) sentence)
