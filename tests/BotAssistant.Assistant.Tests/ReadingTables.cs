@@ -67,6 +67,23 @@ public sealed class ReadingTables
     public void 类型化回答_the_open_questions_type_decides(string text, string pending, string? expected) =>
         Assert.Equal(expected, Value(text, pending, "employer", pending));
 
+    /// <summary>A negation of the time before now (以前没开过店) tells what came before, not that what there is now is none.</summary>
+    [Theory]
+    [InlineData("第一次创业 以前没开过店", "business_months", null)]
+    [InlineData("之前在外面打工没交过社保", "social_insurance_months", null)]
+    [InlineData("从来没交过社保", "social_insurance_months", "0")]
+    [InlineData("店还没开张", "business_months", "0")]
+    public void 否定与零_before_now_is_not_none_now(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual"));
+
+    /// <summary>Answering the open question about one's own business with a hiring verb does not make the person a firm.</summary>
+    [Theory]
+    [InlineData("雇了3个 都签了合同", "jobs_created", "role", "individual")]
+    [InlineData("雇了3个 都签了合同", "jobs_created", "jobs_created", "3")]
+    [InlineData("我们公司招了3个应届生", "jobs_created", "role", "employer")]
+    public void 类型化回答_a_founder_answering_stays_who_they_are(string text, string pending, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual", pending));
+
     [Theory]
     [InlineData("一个都没留用", "trainees_retained", "0")]
     [InlineData("社保还没交", "social_insurance_months", "0")]

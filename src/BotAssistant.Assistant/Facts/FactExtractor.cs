@@ -25,7 +25,16 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var found = new Dictionary<string, FactValue>(StringComparer.Ordinal);
         var text = u.Normalized;
         home = u.Place is { } said && catalog.Places.ContainsKey(said) ? said : home;
-        role = OwnStory(u) ? "individual" : RoleOf(u) ?? role ?? InferRole(u);
+        var speaker = OwnStory(u) ? "individual" : RoleOf(u);
+        // "雇了3个" answering 带动了多少人就业: a person answering about their own business does not become a firm by
+        // the hiring verb; only speaking for a firm (我们公司) would.
+        if (role == "individual" && speaker == "employer" && pending is not null && !SpeaksForFirm(text)
+            && catalog.Facts.TryGetValue(pending, out var asked) && Concerns(asked, "individual"))
+        {
+            speaker = role;
+        }
+
+        role = speaker ?? role ?? InferRole(u);
         if (u.Place is { } place && catalog.Places.ContainsKey(place))
         {
             found["place"] = FactValue.OfKey(place);

@@ -40,7 +40,7 @@ internal static class NegatedCues
 
             if (text[i] is '没' or '未' or '无')
             {
-                return true;
+                return !Earlier(text, i);
             }
         }
 
@@ -52,6 +52,32 @@ internal static class NegatedCues
             }
 
             if (text[i] is '没' or '未' && !ChangeAfter(text, i + 1))
+            {
+                return !Earlier(text, i);
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] EarlierWords = ["以前", "之前", "以往", "原先", "过去"];
+
+    /// <summary>
+    /// "以前没开过店", "之前没交过社保": a negation of the time before now tells what came before (this is the first
+    /// business), not that what there is now is none. 从来没 (never) is not of this kind.
+    /// </summary>
+    private static bool Earlier(string text, int negation)
+    {
+        var start = negation;
+        while (start > 0 && !RatePerUnit.IsClauseBreak(text[start - 1]) && text[start - 1] != ' ')
+        {
+            start--;
+        }
+
+        var before = text.AsSpan(start, negation - start);
+        foreach (var w in EarlierWords)
+        {
+            if (before.Contains(w, StringComparison.Ordinal))
             {
                 return true;
             }
