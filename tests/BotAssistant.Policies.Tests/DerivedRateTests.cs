@@ -304,4 +304,37 @@ public class DerivedRateTests(RealCatalogFixture real) : IClassFixture<RealCatal
 
         Assert.Equal(error, errors.Any(e => e.Message.Contains($"decrease_of '{of}'", StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// at_most may keep a margin below the other fact: 离校年限 ≤ 年龄 − 15, so 22岁 with 毕业8年 is flagged and 22岁 with
+    /// 毕业3年 is not; a margin that is not a number is an error on load.
+    /// </summary>
+    [Theory]
+    [InlineData(22, 8, true)]
+    [InlineData(22, 7, false)]
+    [InlineData(22, 3, false)]
+    public void 离校年限不会超过年龄减15(int age, int years, bool flagged)
+    {
+        var facts = Real.ParseFacts([KeyValuePair.Create("age", $"{age}"), KeyValuePair.Create("years_since_graduation", $"{years}")]);
+
+        var problems = FactChecks.Find(Real, facts.Given);
+
+        Assert.Equal(flagged, problems.Any(p => p.Fact == "years_since_graduation" && p.Other == "age" && p.Less == 15));
+    }
+
+    [Theory]
+    [InlineData("trainees - 2", false)]
+    [InlineData("trainees - x", true)]
+    public void At_most_a_fact_less_a_margin_must_be_a_number(string atMost, bool error)
+    {
+        var facts = Facts.Replace(
+            "  retained: {label: 留用人数, type: number, unit: 人}",
+            $"  retained: {{label: 留用人数, type: number, unit: 人, at_most: {atMost}}}",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Facts, facts);
+
+        var errors = Errors(Measure("m", "    amount: {kind: none}"), facts);
+
+        Assert.Equal(error, errors.Any(e => e.Message.Contains("at_most", StringComparison.Ordinal)));
+    }
 }

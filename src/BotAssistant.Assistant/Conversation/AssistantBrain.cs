@@ -254,9 +254,13 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         foreach (var p in problems)
         {
             var def = catalog.Facts[p.Fact];
-            reply.Say(p.Other is { } other
+            reply.Say(p.Other is { } other && p.Less > 0
+                ? texts.Say("check.at_most_less", ("label", def.Label), ("value", Number(p.Value, def.Unit)),
+                    ("other", catalog.Facts[other].Label), ("other_value", Number(p.OtherValue!.Value, catalog.Facts[other].Unit)),
+                    ("bound", Number(Math.Max(0, p.OtherValue!.Value - p.Less), def.Unit)))
+                : p.Other is { } other2
                 ? texts.Say("check.at_most", ("label", def.Label), ("value", Number(p.Value, def.Unit)),
-                    ("other", catalog.Facts[other].Label), ("other_value", Number(p.OtherValue!.Value, catalog.Facts[other].Unit)))
+                    ("other", catalog.Facts[other2].Label), ("other_value", Number(p.OtherValue!.Value, catalog.Facts[other2].Unit)))
                 // A time since a date still to come (明年才毕业, yet 已经离校): the date is what does not fit, not a figure.
                 : p.Value < 0 && def.Unit is "年" or "月" ? texts.Say("check.date_to_come", ("label", def.Label))
                 : texts.Say("check.range", ("label", def.Label), ("value", Number(p.Value, def.Unit)),

@@ -24,6 +24,12 @@ public sealed record FactDefinition(
     public string? AtMost { get; init; }
 
     /// <summary>
+    /// How far below <see cref="AtMost"/> this fact must stay ("at_most: age - 15": nobody has left school for longer
+    /// than their age less fifteen years, so 22岁 and 毕业8年 cannot both be true).
+    /// </summary>
+    public decimal AtMostLess { get; init; }
+
+    /// <summary>
     /// A number fact whose fall this one is, when the user gives it at two times ("年初参保50人，年底45人": 5 fewer of
     /// 50): the two figures give this fact as their difference and the other as the first.
     /// </summary>

@@ -1,7 +1,11 @@
 namespace BotAssistant.Policies;
 
 /// <summary>One thing the user said that cannot be true: outside the fact's range, or more than the fact it is part of.</summary>
-public sealed record FactProblem(string Fact, decimal Value, string? Other, decimal? OtherValue, decimal? Min, decimal? Max);
+public sealed record FactProblem(string Fact, decimal Value, string? Other, decimal? OtherValue, decimal? Min, decimal? Max)
+{
+    /// <summary>The margin below the other fact this one must keep (离校年限 ≤ 年龄 − 15); 0 for a plain at_most.</summary>
+    public decimal Less { get; init; }
+}
 
 /// <summary>
 /// The checks facts.yaml declares next to the facts (min/max, at_most), run on what is known. Nothing is computed from
@@ -25,9 +29,9 @@ public static class FactChecks
             {
                 problems.Add(new FactProblem(name, n, null, null, def.Min, def.Max));
             }
-            else if (def.AtMost is { } other && facts.GetValueOrDefault(other) is NumberValue { Value: var bound } && n > bound)
+            else if (def.AtMost is { } other && facts.GetValueOrDefault(other) is NumberValue { Value: var bound, AtLeast: false } && n > bound - def.AtMostLess)
             {
-                problems.Add(new FactProblem(name, n, other, bound, def.Min, def.Max));
+                problems.Add(new FactProblem(name, n, other, bound, def.Min, def.Max) { Less = def.AtMostLess });
             }
         }
 

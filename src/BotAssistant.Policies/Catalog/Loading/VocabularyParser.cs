@@ -54,17 +54,38 @@ internal static class VocabularyParser
         }
 
         var values = EnumValues(r, what, type);
+        var (atMost, less) = AtMostOf(r, what);
         return new FactDefinition(
             name, label, type, unit, values,
             r.Number("min", what), r.Number("max", what),
             AudienceOf(r, what), r.Number("cost", what) ?? 1m, Derived(r, what))
         {
-            AtMost = r.String("at_most", what),
+            AtMost = atMost,
+            AtMostLess = less,
             DecreaseOf = r.String("decrease_of", what),
             FromSelf = FromSelf(r, what, values),
             Includes = Includes(r, what, values),
             PersonFacts = r.Strings("of", what),
         };
+    }
+
+    /// <summary>at_most: "employee_count" or "age - 15": the fact this one never exceeds, less a margin.</summary>
+    private static (string? Fact, decimal Less) AtMostOf(MapReader r, string what)
+    {
+        var raw = r.String("at_most", what);
+        if (raw is null || !raw.Contains('-', StringComparison.Ordinal))
+        {
+            return (raw?.Trim(), 0);
+        }
+
+        var at = raw.IndexOf('-', StringComparison.Ordinal);
+        if (!decimal.TryParse(raw[(at + 1)..].Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var less) || less < 0)
+        {
+            r.Context.Error(r.Line, $"{what}: at_most '{raw}' must be a fact, or a fact minus a number (age - 15)");
+            return (null, 0);
+        }
+
+        return (raw[..at].Trim(), less);
     }
 
     /// <summary>from_self: {"graduate_status=within_2_years": graduate}; every value must be one of the fact's.</summary>
