@@ -64,6 +64,10 @@ public sealed class ReadingTables
     [InlineData("签了三年", "contract_years", "3")]
     [InlineData("失业保险从今年三月开始交，一共交了8个月", "receiving_unemployment_benefit", null)]
     [InlineData("不知道", "hired_count", null)]
+    [InlineData("3个都不知道社保交了几个月", "hired_count", "3")]
+    [InlineData("2023年", "hired_year", "2023")]
+    [InlineData("都是离校不到两年的", "hired_year", null)]
+    [InlineData("签的一年的 招了5个 都是离校不到两年的", "contract_years", "1")]
     public void 类型化回答_the_open_questions_type_decides(string text, string pending, string? expected) =>
         Assert.Equal(expected, Value(text, pending, "employer", pending));
 

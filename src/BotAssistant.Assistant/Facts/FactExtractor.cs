@@ -753,9 +753,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     // A head count alone never sets enterprise_size: the documents do not define 小微 by head count.
                     found["employee_count"] = FactValue.Of(n);
                     break;
-                case EntityKind.Duration when pending is not null && Unit(pending) is "月" or "年" && SaysWhatWasAsked(u.Normalized, pending):
-                    // To "交失业保险几年了", "参保五年了" answers it, though 参保 alone would make it months of 社保.
-                    found[pending] = FactValue.Of(Unit(pending) == "年" ? Math.Round(n / 12m, 2) : n);
+                case EntityKind.Duration when pending is not null && Unit(pending) is "月" or "年" && !CalendarYear(pending) && SaysWhatWasAsked(u.Normalized, pending):
+                    // To "交失业保险几年了", "参保五年了" answers it, though 参保 alone would make it months of 社保. The first
+                    // length that does answers: "签的一年的…离校不到两年" is a one-year contract.
+                    found.TryAdd(pending, FactValue.Of(Unit(pending) == "年" ? Math.Round(n / 12m, 2) : n));
                     if (DurationSubjects.TryGetValue(e.Value, out var also) && also.Fact != pending)
                     {
                         found[also.Fact] = FactValue.Of(Math.Round(n * also.PerMonth, 2));
@@ -783,8 +784,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     }
 
                     break;
-                case EntityKind.Duration when pending is not null && Unit(pending) is "月" or "年":
-                    found[pending] = FactValue.Of(Unit(pending) == "年" ? Math.Round(n / 12m, 2) : n);
+                case EntityKind.Duration when pending is not null && Unit(pending) is "月" or "年" && !CalendarYear(pending):
+                    // A length of no other subject answers the open question, unless one already did.
+                    found.TryAdd(pending, FactValue.Of(Unit(pending) == "年" ? Math.Round(n / 12m, 2) : n));
                     break;
                 case EntityKind.Age:
                     found["age"] = FactValue.Of(n);
@@ -1028,6 +1030,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             case FactType.Enum when ChoiceKey(u, def, choices) is { } key:
                 found[pending] = FactValue.OfKey(key);
                 return true;
+            case FactType.Number when CalendarYear(pending) && u.All(EntityKind.Date).FirstOrDefault(d => d.Subject is "" or "hired") is { } date
+                && int.TryParse(date.Value.AsSpan(0, Math.Min(4, date.Value.Length)), out var year):
+                // "2023年", "去年" to "招用是在哪年": the year of the date said.
+                found[pending] = FactValue.Of(year);
+                return true;
             case FactType.Number when u.YesNo == "no" && u.FirstNumber is null:
                 // "没有", "还没交" to a how-many question: none. A yes without a figure ("是的都交了") states no number: the
                 // question stays open and is asked again.
@@ -1154,4 +1161,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         texts.Questions.TryGetValue(def.Name, out var q) && q.Choices.Count > 0 ? q.Choices : def.Values;
 
     private string? Unit(string fact) => catalog.Facts.GetValueOrDefault(fact)?.Unit;
+
+    /// <summary>
+    /// A number counted in 年 whose least value is a year of the calendar (招用的年份, min 2000): a length of time never
+    /// answers it (不到两年 is no year), a date does (2023年, 去年).
+    /// </summary>
+    private bool CalendarYear(string? fact) =>
+        fact is not null && catalog.Facts.GetValueOrDefault(fact) is { Unit: "年", Min: >= 1900 };
 }

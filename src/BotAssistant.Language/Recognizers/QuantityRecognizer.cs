@@ -227,7 +227,8 @@ internal static class QuantityRecognizer
         }
 
         var neg = text[end + 1];
-        if (neg is not ('没' or '未' or '不'))
+        // "12个都不知道": 不 of the speaker's knowing (不知道, 不清楚, 不记得) denies nothing of the count.
+        if (neg is not ('没' or '未' or '不') || (neg == '不' && end + 2 < text.Length && text[end + 2] is '知' or '清' or '懂' or '记' or '确' or '太'))
         {
             return null;
         }
