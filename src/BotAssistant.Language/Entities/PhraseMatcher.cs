@@ -19,10 +19,17 @@ internal sealed class PhraseMatcher
     public PhraseMatcher(IEnumerable<(string Phrase, PhraseValue Value)> phrases)
     {
         var byPhrase = new Dictionary<string, List<PhraseValue>>(StringComparer.Ordinal);
+        var gapped = new List<(string Head, string Tail, PhraseValue Value)>();
         foreach (var (phrase, value) in phrases)
         {
             if (string.IsNullOrWhiteSpace(phrase))
             {
+                continue;
+            }
+
+            if (phrase.IndexOf(Gap, StringComparison.Ordinal) is > 0 and var at && at + Gap.Length < phrase.Length)
+            {
+                gapped.Add((phrase[..at], phrase[(at + Gap.Length)..], value));
                 continue;
             }
 
@@ -41,6 +48,45 @@ internal sealed class PhraseMatcher
         _trie = new CharTrie(keys);
         _values = keys.Select(k => byPhrase[k]).ToArray();
         Phrases = keys;
+        _gapped = gapped.GroupBy(g => (g.Head, g.Tail)).Select(g => (g.Key.Head, g.Key.Tail, (IReadOnlyList<PhraseValue>)g.Select(x => x.Value).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// "减~税": a phrase whose two parts may stand a few characters apart within one clause (每年能减九千的税), the way a
+    /// verb and its object take an amount between them. Such phrases are matched only where no listed phrase starts.
+    /// </summary>
+    public const string Gap = "~";
+
+    /// <summary>How many characters may stand between the two parts of a phrase with a gap.</summary>
+    private const int MaxGap = 5;
+
+    private readonly List<(string Head, string Tail, IReadOnlyList<PhraseValue> Values)> _gapped;
+
+    private (int Length, IReadOnlyList<PhraseValue>? Values) Gapped(string text, int start)
+    {
+        foreach (var (head, tail, values) in _gapped)
+        {
+            if (string.CompareOrdinal(text, start, head, 0, head.Length) != 0)
+            {
+                continue;
+            }
+
+            var from = start + head.Length;
+            for (var k = from; k < text.Length && k <= from + MaxGap; k++)
+            {
+                if (Clauses.IsBreak(text[k]))
+                {
+                    break;
+                }
+
+                if (k > from && string.CompareOrdinal(text, k, tail, 0, tail.Length) == 0)
+                {
+                    return (k + tail.Length - start, values);
+                }
+            }
+        }
+
+        return (0, null);
     }
 
     public IReadOnlyList<string> Phrases { get; }
@@ -56,6 +102,11 @@ internal sealed class PhraseMatcher
             {
                 result.Add(new PhraseMatch(i, len, _values[id]));
                 i += len;
+            }
+            else if (_gapped.Count > 0 && Gapped(text, i) is ({ } gapLength, { } values) && gapLength > 0)
+            {
+                result.Add(new PhraseMatch(i, gapLength, values));
+                i += gapLength;
             }
             else
             {
