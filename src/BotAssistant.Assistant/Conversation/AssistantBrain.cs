@@ -304,7 +304,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var figures = u.Entities.Where(e => e.Number is not null && Family(e) is not null).OrderBy(e => e.Start).ToList();
         foreach (var marker in PartMarkers(text))
         {
-            var whole = figures.LastOrDefault(e => e.End <= marker && !SentenceBetween(text, e.End, marker));
+            var whole = figures.LastOrDefault(e => e.End <= marker && marker - e.End <= WholeReach && !SentenceBetween(text, e.End, marker));
             if (whole is null)
             {
                 continue;
@@ -332,6 +332,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
         return found;
     }
+
+    /// <summary>
+    /// How far before 其中 its whole may be: the figure it divides is said just before it (一共10个人 其中…); a figure
+    /// far back in a story told in spaces is of something else, and a whole said as 几个 has no figure to exceed.
+    /// </summary>
+    private const int WholeReach = 24;
 
     /// <summary>Where 其中 or 当中 ends in the message.</summary>
     private static IEnumerable<int> PartMarkers(string text)
