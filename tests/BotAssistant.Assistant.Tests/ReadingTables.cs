@@ -451,4 +451,32 @@ public sealed class ReadingTables
     [InlineData("招了3个应届生，都签了两年合同", "employer")]
     public void 逐人_no_people_where_none_are_told_apart(string text, string role) =>
         Assert.Null(Value(text, HireStories.PeopleFact, role));
+
+    /// <summary>Levels listed side by side as the policy's tiers are not certificates held; levels obtained or held are.</summary>
+    [Theory]
+    [InlineData("最后拿到了证 是中级的 听说初级 中级 高级给的钱不一样", "intermediate")]
+    [InlineData("考了个中级又考了个高级", "intermediate*1+senior*1")]
+    [InlineData("中级和高级两个证都有", "intermediate*1+senior*1")]
+    [InlineData("初级 中级 高级给的钱不一样", null)]
+    public void 多证_tiers_listed_are_not_certificates_held(string text, string? expected) =>
+        Assert.Equal(expected, Value(text, "certificate_level", "individual"));
+
+    /// <summary>What others say and what a rule requires are no facts of the user's (听说, 有的说, 说是, 要求, 要交满).</summary>
+    [Theory]
+    [InlineData("有的说要签两年合同，有的说要交满一年社保", "contract_years", null)]
+    [InlineData("说是以前要交满三年失业保险 现在放宽了", "unemployment_insurance_years", null)]
+    [InlineData("听说35岁以下才行", "age", null)]
+    [InlineData("听人说的 我自己交了8个月社保", "social_insurance_months", "8")]
+    [InlineData("合同签了一年", "contract_years", "1")]
+    public void 转述与要求_others_word_and_a_rules_demand_are_not_facts(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual"));
+
+    /// <summary>失业 in a list of the insurances paid names an insurance, not being out of work; a person at work now is employed.</summary>
+    [Theory]
+    [InlineData("养老 失业这些都是从我进厂开始交的", "employment_status", null)]
+    [InlineData("我失业了 工伤也没人管", "employment_status", "unemployed")]
+    [InlineData("我在静宁一家做果品包装的企业上班", "employment_status", "employed")]
+    [InlineData("我以前在厂里上班 现在没工作", "employment_status", "unemployed")]
+    public void 在职与失业_who_is_at_work(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual"));
 }

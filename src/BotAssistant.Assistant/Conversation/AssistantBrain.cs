@@ -114,6 +114,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             AsTheHire(s);
         }
 
+        Follow(s);
+
         if (extracted.Unlike is { } unlike && pendingBefore is not null && texts.Questions.GetValueOrDefault(pendingBefore) is { About.Count: > 0 } asked)
         {
             s.Notes.Add(texts.Say("answer.unlike", ("said", unlike), ("asked", asked.About[0])));
@@ -187,6 +189,18 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     /// "我去年毕业…要是有企业招我，企业能拿啥补贴": the person asking is the one a firm would hire, so their own facts are
     /// the hire's (facts.yaml from_self), and the firm would take on one person.
     /// </summary>
+    /// <summary>Facts the user's other facts settle (facts.yaml follows): 在职 means no 失业保险金 is being drawn.</summary>
+    private static void Follow(TurnScope s)
+    {
+        foreach (var def in s.Catalog.Facts.Values.Where(d => d.Follows.Count > 0 && !s.State.Facts.ContainsKey(d.Name)))
+        {
+            if (def.FollowsValue(s.State.Facts.GetValueOrDefault) is { } value)
+            {
+                s.State.Facts[def.Name] = value;
+            }
+        }
+    }
+
     private static void AsTheHire(TurnScope s)
     {
         foreach (var def in s.Catalog.Facts.Values.Where(d => d.FromSelf.Count > 0 && !s.State.Facts.ContainsKey(d.Name)))

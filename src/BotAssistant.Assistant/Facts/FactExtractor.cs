@@ -60,6 +60,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         AddQuantities(u, role, pending, found, asOf, framed);
         AddPhraseFacts(text, found);
+        if (role == "individual" && !found.ContainsKey("employment_status") && WorksNow(text))
+        {
+            // "我在静宁一家…企业上班": a person at work now is an enterprise employee.
+            found["employment_status"] = FactValue.OfKey("employed");
+        }
         AddLowerBounds(text, pending, found);
         // The label of a button of the open question is the surest reading of the answer ("没工作，没办失业登记").
         if (pending is not null && catalog.Facts.TryGetValue(pending, out var pendingDef) && pendingDef.Type == FactType.Enum
@@ -163,6 +168,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             : SpeaksForThemselves(u.Normalized) && roles.Contains("individual") ? "individual"
             : SpeaksForFirm(u.Normalized) && roles.Contains("employer") ? "employer"
             : roles[0];
+    }
+
+    private static readonly string[] EarlierTimes = ["以前", "之前", "原来", "曾经", "过去", "那时", "当年"];
+
+    /// <summary>WorksAt in the clauses that tell of now: "以前在厂里上班" tells of before.</summary>
+    private static bool WorksNow(string text)
+    {
+        var now = string.Join("，", text.Split(Clauses.Breaks).Where(c => !EarlierTimes.Any(w => c.Contains(w, StringComparison.Ordinal))));
+        return now.Contains('我') && WorksAt(now);
     }
 
     /// <summary>在…厂上班, 在一家公司工作, 在工地上干活: 在, a workplace noun within one clause, then a verb of working.</summary>
@@ -492,6 +506,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// 失业保险, 失业金, "失业、工伤、养老保险都交了": the word names an insurance scheme, not a group of people,
     /// when 保险/金 follows it within the same short enumeration.
     /// </summary>
+    private static readonly string[] OtherInsurances = ["养老", "医疗", "工伤", "生育"];
+
+    private const string ListJoins = "、， ,和及";
+
     private static bool NamesAnInsurance(string text, Entity group)
     {
         if (group.End < text.Length && text[group.End] == '金')
@@ -500,10 +518,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         // "养老失业工伤都有": 失业 in a list of the insurances paid.
-        var before = text.AsSpan(0, group.Start);
-        var after = text.AsSpan(group.End);
-        if (before.EndsWith("养老", StringComparison.Ordinal) || before.EndsWith("医疗", StringComparison.Ordinal) || before.EndsWith("、", StringComparison.Ordinal) && before.TrimEnd('、').EndsWith("养老", StringComparison.Ordinal)
-            || after.StartsWith("工伤", StringComparison.Ordinal) || after.StartsWith("、工伤", StringComparison.Ordinal) || after.StartsWith("生育", StringComparison.Ordinal) || after.StartsWith("医疗", StringComparison.Ordinal))
+        // The names may be joined by 、, a space, a comma or 和 (养老 失业这些, 失业和工伤).
+        var before = text[..group.Start].TrimEnd(ListJoins.ToCharArray());
+        var after = text[group.End..].TrimStart(ListJoins.ToCharArray());
+        if (group.Text == "失业" && OtherInsurances.Any(i => before.EndsWith(i, StringComparison.Ordinal) || after.StartsWith(i, StringComparison.Ordinal)))
         {
             return true;
         }
@@ -821,7 +839,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
         else if (QuantityFrames.Certificates(u) is { } held && held.Parts.All(p => catalog.Facts["certificate_level"].HasValue(p.Key)))
         {
-            found["certificate_level"] = held;
+            found["certificate_level"] = held.Parts is [var only] ? FactValue.OfKey(only.Key) : held;
         }
 
         foreach (var date in u.All(EntityKind.Date).Where(d => d.Subject == "certificate"))

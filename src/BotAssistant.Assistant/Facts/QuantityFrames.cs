@@ -151,11 +151,14 @@ public static class QuantityFrames
     /// <summary>Two or more certificate levels the user says they hold (考了中级又考了高级), one each.</summary>
     public static SplitValue? Certificates(Understanding u)
     {
-        var said = u.All(EntityKind.CertificateLevel).OrderBy(e => e.Start).ToList();
+        var all = u.All(EntityKind.CertificateLevel).OrderBy(e => e.Start).ToList();
+        // "拿到了证 是中级的…听说初级 中级 高级给的钱不一样": levels listed one after another as the policy's tiers,
+        // neither obtained before nor held after, are not the person's certificates.
+        var said = all.Except(TierListings(u.Normalized, all)).ToList();
         var levels = said.Select(e => e.Value).Distinct().ToList();
         if (levels.Count < 2)
         {
-            return null;
+            return levels.Count == 1 && said.Count < all.Count ? new SplitValue([(levels[0], 1m)]) : null;
         }
 
         // 还是, 或, 分别 count only where the levels are said (中级还是高级, 初级中级高级分别多少), not elsewhere in a story.
@@ -170,10 +173,53 @@ public static class QuantityFrames
         return new SplitValue(levels.Select(l => (l, 1m)).ToList());
     }
 
+    /// <summary>How far before a level the verb that obtained it may stand: 考了个中级, 拿到了证 是中级的.</summary>
+    private const int ObtainedReach = 8;
+
+    private static readonly string[] ObtainVerbs = ["考了", "考取", "考下", "考到", "拿到", "拿了", "取得", "获得", "持有", "考过"];
+
+    /// <summary>How close levels must stand to be one listing (初级 中级 高级, 中级和高级).</summary>
+    private const int ListingGap = 1;
+
+    private static readonly string[] HeldAfter = ["证", "有", "考", "拿"];
+
+    /// <summary>Runs of two or more levels side by side with no verb of obtaining before them and no word of holding after.</summary>
+    private static IEnumerable<Entity> TierListings(string text, List<Entity> levels)
+    {
+        for (var i = 0; i < levels.Count;)
+        {
+            var j = i + 1;
+            while (j < levels.Count && levels[j].Start - levels[j - 1].End is >= 0 and <= ListingGap)
+            {
+                j++;
+            }
+
+            var run = levels.GetRange(i, j - i);
+            var after = text[run[^1].End..Math.Min(text.Length, run[^1].End + EnumerationReach)];
+            if (run.Select(e => e.Value).Distinct().Count() >= 2 && !Obtained(text, run[0]) && !HeldAfter.Any(w => after.Contains(w, StringComparison.Ordinal)))
+            {
+                foreach (var e in run)
+                {
+                    yield return e;
+                }
+            }
+
+            i = j;
+        }
+    }
+
+    private static bool Obtained(string text, Entity level)
+    {
+        var from = Math.Max(0, level.Start - ObtainedReach);
+        var before = text[from..level.Start];
+        var stop = before.LastIndexOfAny(['。', '！', '？', '；']);
+        before = stop >= 0 ? before[(stop + 1)..] : before;
+        return ObtainVerbs.Any(v => before.Contains(v, StringComparison.Ordinal));
+    }
+
     /// <summary>How far after the last level an enumeration question may come: 初级 中级 高级 分别多少.</summary>
     private const int EnumerationReach = 6;
 
-    /// <summary>中级还是高级, 初级或者中级: one of them, not both.</summary>
     /// <summary>How far around the counts an alternative (还是, 或) still makes them choices rather than kinds counted.</summary>
     private const int AlternativeReach = 12;
 
@@ -184,6 +230,7 @@ public static class QuantityFrames
         return text[start..Math.Min(text.Length, to + AlternativeReach)];
     }
 
+    /// <summary>中级还是高级, 初级或者中级: one of them, not both.</summary>
     private static bool Alternatives(string text) => text.Contains("还是", StringComparison.Ordinal) || text.Contains('或');
 
     /// <summary>初级 中级 高级 分别多少 / 各多少 / 都是多少: asks for each tier, holds none of them.</summary>

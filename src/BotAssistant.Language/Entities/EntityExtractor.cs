@@ -25,6 +25,13 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
         entities.AddRange(AnswerRecognizer.Ordinals(text, masked));
         LexicalNumerals.Mask(text, segmenter, masked);
         AddQuantities(entities, text, masked, groups, context);
+        var notFacts = cues.NotFactWords(text);
+        if (notFacts.Count > 0)
+        {
+            // "有的说要签两年合同", "说是以前要交满三年": others' word and a rule's demand are no figures of the user's.
+            entities.RemoveAll(e => e.Kind is EntityKind.Count or EntityKind.Duration or EntityKind.Money or EntityKind.Percentage
+                or EntityKind.Number or EntityKind.EmployeeCount or EntityKind.Age or EntityKind.Date && cues.NotAFact(text, notFacts, e.Start));
+        }
         AddAnswers(entities, text, context);
         entities.AddRange(people.Read(text));
 

@@ -68,6 +68,12 @@ public sealed class SubjectsFile
     /// <summary>Words that put a count at the start (年初, 原来, 从) or the end (年底, 现在, 减少到) of a change.</summary>
     public ChangeWords Changes { get; set; } = new();
 
+    /// <summary>
+    /// Words after which a clause's figures are not the user's facts: what others say (听说, 有的说, 说是) and what a rule
+    /// requires (要求, 必须, 要交满).
+    /// </summary>
+    public List<string> NotFacts { get; set; } = [];
+
     /// <summary>How people are told apart in a story: 小王, 老杨, 第一个是个女娃娃.</summary>
     public PeopleWords People { get; set; } = new();
 }

@@ -58,8 +58,26 @@ internal sealed class SubjectCues(
     PhraseMatcher employee,
     PhraseMatcher dates,
     IReadOnlySet<string> zeroWhenNegated,
-    PhraseMatcher changes)
+    PhraseMatcher changes,
+    PhraseMatcher notFacts)
 {
+    /// <summary>
+    /// True when the clause holding <paramref name="at"/> says, before it, that what follows is others' word or a rule's
+    /// requirement (听说, 说是, 要求): its figures are not the user's.
+    /// </summary>
+    public bool NotAFact(string text, IReadOnlyList<PhraseMatch> said, int at)
+    {
+        var start = at;
+        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        return said.Any(m => m.Start >= start && m.End <= at);
+    }
+
+    public IReadOnlyList<PhraseMatch> NotFactWords(string text) => notFacts.AllMatches(text);
+
     public IReadOnlySet<string> ZeroWhenNegated => zeroWhenNegated;
 
     /// <summary>How far before a count its change word may end: 年初参保50人, 到2022年底是45人.</summary>
@@ -105,7 +123,8 @@ internal sealed class SubjectCues(
             Build(f.Dates, normalize),
             f.ZeroWhenNegated.ToHashSet(StringComparer.Ordinal),
             new PhraseMatcher(f.Changes.From.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "from")))
-                .Concat(f.Changes.To.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "to"))))));
+                .Concat(f.Changes.To.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "to"))))),
+            new PhraseMatcher(f.NotFacts.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "not_fact")))));
     }
 
     private static PhraseMatcher Build(Dictionary<string, List<string>> map, Func<string, string> normalize) =>

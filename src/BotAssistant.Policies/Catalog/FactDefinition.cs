@@ -42,6 +42,12 @@ public sealed record FactDefinition(
     public IReadOnlyDictionary<string, string> FromSelf { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
+    /// What the same person's other facts settle of this one ("employment_status=employed": false — no 失业保险金 while
+    /// in work), as rules like from_self's: the value of the first rule met, when the fact itself is unsaid.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Follows { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
     /// Values that stand for several narrower ones (登记失业人员 includes 登记失业半年以上人员 and the 16—24岁 青年): held,
     /// such a value decides what all its narrower values decide alike, and leaves the rest open to ask.
     /// </summary>
@@ -54,9 +60,14 @@ public sealed record FactDefinition(
     /// The value of this fact that a person's own facts make, by the first from_self rule they meet: each rule's tests
     /// are joined by "&amp;", and each is "fact=value", "fact&gt;=n" or "fact&lt;=n".
     /// </summary>
-    public string? FromSelfValue(Func<string, string?> own)
+    public string? FromSelfValue(Func<string, string?> own) => FirstMet(FromSelf, own);
+
+    /// <summary>The value the same person's other facts give this one by its follows rules, or null.</summary>
+    public string? FollowsValue(Func<string, string?> own) => FirstMet(Follows, own);
+
+    private static string? FirstMet(IReadOnlyDictionary<string, string> rules, Func<string, string?> own)
     {
-        foreach (var (rule, value) in FromSelf)
+        foreach (var (rule, value) in rules)
         {
             if (rule.Split('&').All(test => Holds(test, own)))
             {

@@ -64,6 +64,7 @@ internal static class VocabularyParser
             AtMostLess = less,
             DecreaseOf = r.String("decrease_of", what),
             FromSelf = FromSelf(r, what, values),
+            Follows = Follows(r, what, type, values),
             Includes = Includes(r, what, values),
             PersonFacts = r.Strings("of", what),
         };
@@ -104,6 +105,32 @@ internal static class VocabularyParser
             if (!key.Contains('=') || values.All(x => x.Key != value))
             {
                 r.Context.Error(map.Line, $"{what}: from_self '{key}: {value}' needs a \"fact=value\" key and one of the fact's values");
+                continue;
+            }
+
+            result[key] = value;
+        }
+
+        return result;
+    }
+
+    /// <summary>follows: {"employment_status=employed": "false"}; each value must be one this fact can hold.</summary>
+    private static Dictionary<string, string> Follows(MapReader r, string what, FactType type, List<KeyValuePair<string, string>> values)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (r.Map("follows", what) is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var (k, v) in map.Node.Children)
+        {
+            var key = ((YamlScalarNode)k).Value ?? "";
+            var value = (v as YamlScalarNode)?.Value ?? "";
+            if (!key.Contains('=') && !key.Contains(">=") && !key.Contains("<=") || FactValue.Parse(type, value) is null
+                || type == FactType.Enum && values.All(x => x.Key != value))
+            {
+                r.Context.Error(map.Line, $"{what}: follows '{key}: {value}' needs a \"fact=value\" rule and a value of this fact");
                 continue;
             }
 
