@@ -479,4 +479,12 @@ public sealed class ReadingTables
     [InlineData("我以前在厂里上班 现在没工作", "employment_status", "unemployed")]
     public void 在职与失业_who_is_at_work(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
+
+    /// <summary>Years insured from the month insurance started, counted to the certificate when one is dated (what 技能提升补贴 reads).</summary>
+    [Theory]
+    [InlineData("厂里给我交失业保险是从2020年3月才开始交的 2020年10月考下来了焊工中级", "unemployment_insurance_years", "0.58")]
+    [InlineData("失业保险从2024年3月开始交 2025年3月考了个中级证", "unemployment_insurance_years", "1")]
+    [InlineData("社保从2026年3月开始交的", "social_insurance_months", "9")]
+    public void 参保起算_insured_since_a_month(string text, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual"));
 }

@@ -849,6 +849,33 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 found["certificate_date"] = FactValue.Of(when);
             }
         }
+
+        AddInsuranceSince(u, found, asOf);
+    }
+
+    /// <summary>
+    /// "失业保险是从2020年3月才开始交的": the years insured run from that month to when the certificate was obtained
+    /// (what 技能提升补贴 counts, at the claim after the certificate), or to the as-of date when none is known. A length
+    /// said outright goes first.
+    /// </summary>
+    private static void AddInsuranceSince(Understanding u, Dictionary<string, FactValue> found, DateOnly asOf)
+    {
+        if (u.All(EntityKind.Date).FirstOrDefault(d => d.Subject == "insurance_start") is not { } start
+            || !DateOnly.TryParseExact(start.Value + "-01", "yyyy-MM-dd", out var from) || from > asOf)
+        {
+            return;
+        }
+
+        var until = found.GetValueOrDefault("certificate_date") is DateValue { Value: var got } && got >= from ? got : asOf;
+        var months = (until.Year - from.Year) * 12 + until.Month - from.Month;
+        if (u.Normalized.Contains("失业保险", StringComparison.Ordinal))
+        {
+            found.TryAdd("unemployment_insurance_years", FactValue.Of(Math.Round(months / 12m, 2)));
+        }
+        else if (until == asOf)
+        {
+            found.TryAdd("social_insurance_months", FactValue.Of(months));
+        }
     }
 
     /// <summary>
