@@ -448,6 +448,13 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         {
             var shown = named.Count > 1 ? named
                 : Measures(s, state.LastResult.Count > 1 ? state.LastResult : state.Focus.Count > 1 ? state.Focus : state.LastWeighed);
+            if (named.Count == 1 && shown.Count < 2)
+            {
+                // "考了四个证 技能提升补贴都能领吗": several of one thing under one measure is asked of that measure's own
+                // limits (每人每年最多3次), which its answer states with the amount.
+                return LookupFlow.Answer(s, named, withQuote: false);
+            }
+
             return AnswerQuestions.Combination(s, shown);
         }
 
