@@ -487,4 +487,15 @@ public sealed class ReadingTables
     [InlineData("社保从2026年3月开始交的", "social_insurance_months", "9")]
     public void 参保起算_insured_since_a_month(string text, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
+
+    /// <summary>
+    /// Placements listed in a story: each number with the destination nearest it; a destination denied (没有去县外省内的),
+    /// planned (明年还想带人去外省), or said of who the speaker is (我们是稷山县…) is none of them.
+    /// </summary>
+    [Theory]
+    [InlineData("我们是稷山县一家人力资源公司 这八个人里头 有两个是去了省外的 在江苏那边的电子厂 其余六个都在我们县里的企业上班 没有去县外省内的", "out_of_province*2+in_county*6")]
+    [InlineData("明年还想搞劳务输出 带一批人去外省 今年送出去的 省外3个 县里5个", "out_of_province*3+in_county*5")]
+    [InlineData("省外就业6个 省内县外4个 县内5个", "out_of_province*6+in_province*4+in_county*5")]
+    public void 多地_placements_listed_in_a_story(string text, string expected) =>
+        Assert.Equal(expected, Read(text, "institution", null).GetValueOrDefault("work_destination")?.ToString());
 }

@@ -19,18 +19,46 @@ public static class QuantityFrames
     /// </summary>
     public static Frames? Destinations(Understanding u, Func<Entity, string?> tierOf)
     {
-        var named = u.Entities.Where(e => tierOf(e) is not null).OrderBy(e => e.Start).ToList();
-        // 江苏昆山: a province and a city in it, side by side, name one destination.
-        var tiers = named.Where((e, i) => i == 0 || !(named[i - 1].End == e.Start && tierOf(named[i - 1]) == tierOf(e))).ToList();
-        if (tiers.Count == 0 || Alternatives(u.Normalized))
+        // "没有去县外省内的": a destination denied is no frame.
+        // "明年还想…带一批人去外省": a destination of a plan is no placement made.
+        // "我们是稷山县一家人力资源公司": a place said of who the speaker is is no destination either.
+        var named = u.Entities.Where(e => tierOf(e) is not null && !DeniedBefore(u.Normalized, e.Start) && !Planned(u.Normalized, e.Start)
+                && !(e.Kind == EntityKind.Place && e.Start > 0 && u.Normalized[e.Start - 1] == '是'))
+            .OrderBy(e => e.Start).ToList();
+        // 江苏昆山, 去了省外的 在江苏那边: a tier and a place of it, side by side or a few characters apart with no number
+        // between, name one destination.
+        var figures = u.Entities.Where(e => e.Number is not null).ToList();
+        var tiers = named.Where((e, i) => i == 0 || !(e.Start - named[i - 1].End is >= 0 and <= SameDestinationGap
+            && tierOf(named[i - 1]) == tierOf(e) && !figures.Any(n => n.Start >= named[i - 1].End && n.End <= e.Start))).ToList();
+        if (tiers.Count == 0)
         {
             return null;
         }
 
         var numbers = u.Entities.Where(e => e.Number is not null && e.Kind is EntityKind.Count or EntityKind.Number).OrderBy(e => e.Start).ToList();
+        // In a long story a list of placements is where its destinations have their numbers close by (有两个是去了省外的
+        // …其余六个都在县里); when not every destination has a number, one told of elsewhere with none (明年想带一批人去
+        // 外省) is not one of them.
+        // The list is the story's last word on where people went: its destinations come one after another at the end.
+        var close = tiers.Where(t => numbers.Any(n => Math.Abs(n.Start - t.Start) <= FrameReach)).ToList();
+        var atEnd = close.Count >= 2 && close.Count < tiers.Count && tiers.IndexOf(close[0]) == tiers.Count - close.Count;
+        return Placements(u.Normalized, tiers, numbers, tierOf) ?? (atEnd ? Placements(u.Normalized, close, numbers, tierOf) : null);
+    }
+
+    /// <summary>Each destination with the number after it (or, failing that, before it); null unless every one has one.</summary>
+    private static Frames? Placements(string text, List<Entity> tiers, List<Entity> numbers, Func<Entity, string?> tierOf)
+    {
+        if (Alternatives(Around(text, tiers[0].Start, tiers[^1].End)))
+        {
+            return null;
+        }
+
         var after = tiers.Select((t, i) => numbers.FirstOrDefault(n => n.Start >= t.End && n.Start < (i + 1 < tiers.Count ? tiers[i + 1].Start : int.MaxValue))).ToList();
         var before = tiers.Select((t, i) => numbers.LastOrDefault(n => n.End <= t.Start && n.Start >= (i > 0 ? tiers[i - 1].End : 0))).ToList();
-        var chosen = after.All(n => n is not null) ? after : before.All(n => n is not null) ? before : null;
+        // Both ways may fit; the nearer is meant (有两个是去了省外的…其余六个都在县里: each number just before its place).
+        int Distance(List<Entity?> ns) => tiers.Zip(ns, (t, n) => n is null ? int.MaxValue / 64 : Math.Abs(n.Start - t.Start)).Sum();
+        var fits = new[] { after, before }.Where(ns => ns.All(n => n is not null)).ToList();
+        var chosen = fits.Count == 0 ? null : fits.MinBy(Distance);
         if (chosen is null)
         {
             return null;
@@ -50,7 +78,6 @@ public static class QuantityFrames
     /// </summary>
     public static Frames? Groups(Understanding u, Func<Entity, IReadOnlyList<Entity>, string?> kindOf)
     {
-
         var counts = u.All(EntityKind.Count).Where(c => c.Number is > 0 && !SaysWhole(u.Normalized, c)).OrderBy(c => c.Start).ToList();
         var after = Frame(u, counts, kindOf, (i, text) => (counts[i].Start,
             ClauseEnd(text, counts[i].End, i + 1 < counts.Count ? counts[i + 1].Start : text.Length)));
@@ -219,6 +246,42 @@ public static class QuantityFrames
 
     /// <summary>How far after the last level an enumeration question may come: 初级 中级 高级 分别多少.</summary>
     private const int EnumerationReach = 6;
+
+    /// <summary>How far from its destination a placement's number stands when a story lists them (有两个是去了省外的).</summary>
+    private const int FrameReach = 10;
+
+    /// <summary>How far apart a tier word and a place of that tier may stand and still name one destination.</summary>
+    private const int SameDestinationGap = 4;
+
+    private static readonly string[] PlanWords = ["明年", "打算", "计划", "还想", "想搞", "以后要", "准备去"];
+
+    /// <summary>How far back in a story a plan word still governs a destination (明年还想搞劳务输出 带一批人去外省).</summary>
+    private const int PlanReach = 24;
+
+    /// <summary>A plan word in the destination's clause or the one before it (明年还想搞劳务输出 带一批人去外省).</summary>
+    private static bool Planned(string text, int at)
+    {
+        var from = at;
+        for (var breaks = 0; from > 0 && at - from < PlanReach; from--)
+        {
+            if (Array.IndexOf(Clauses.Breaks, text[from - 1]) >= 0 && ++breaks == 2)
+            {
+                break;
+            }
+        }
+
+        var before = text[from..at];
+        return PlanWords.Any(w => before.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static bool DeniedBefore(string text, int at)
+    {
+        var from = Math.Max(0, at - 4);
+        var before = text[from..at];
+        var cut = before.LastIndexOfAny(Clauses.Breaks);
+        before = cut >= 0 ? before[(cut + 1)..] : before;
+        return before.Contains('没') || before.Contains("不是", StringComparison.Ordinal) || before.Contains("不在", StringComparison.Ordinal);
+    }
 
     /// <summary>How far around the counts an alternative (还是, 或) still makes them choices rather than kinds counted.</summary>
     private const int AlternativeReach = 12;
