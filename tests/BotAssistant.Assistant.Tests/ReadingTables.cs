@@ -472,6 +472,14 @@ public sealed class ReadingTables
         Assert.Equal(expected, Value(text, fact, "individual"));
 
     /// <summary>失业 in a list of the insurances paid names an insurance, not being out of work; a person at work now is employed.</summary>
+    /// <summary>A yes phrase of the question bank may hold its parts apart in one clause (入驻~孵化基地), under its negation too.</summary>
+    [Theory]
+    [InlineData("入驻了县里的孵化基地", "true")]
+    [InlineData("还没入驻县里的孵化基地", "false")]
+    [InlineData("孵化基地在县城 我没去过", null)]
+    public void 分开的词_a_phrase_in_two_parts(string text, string? expected) =>
+        Assert.Equal(expected, Value(text, "incubated", "individual"));
+
     [Theory]
     [InlineData("养老 失业这些都是从我进厂开始交的", "employment_status", null)]
     [InlineData("我失业了 工伤也没人管", "employment_status", "unemployed")]

@@ -397,38 +397,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
     private Referral? Referral(string text) =>
         texts.Referrals
-            .Select(r => (Referral: r, At: r.Words.Select(w => WordAt(text, w)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))
+            .Select(r => (Referral: r, At: r.Words.Select(w => Facts.GappedWords.IndexOf(text, w)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))
             .Where(x => x.At >= 0)
             .OrderBy(x => x.At)
             .Select(x => x.Referral)
             .FirstOrDefault();
-
-    /// <summary>How far apart the two parts of a referral word with a gap (户口~迁: 户口从学校迁回) may stand, in one clause.</summary>
-    private const int WordGap = 6;
-
-    /// <summary>Where a referral word starts; a word with ~ holds its parts a few characters apart within one clause.</summary>
-    private static int WordAt(string text, string word)
-    {
-        var gap = word.IndexOf('~', StringComparison.Ordinal);
-        if (gap < 0)
-        {
-            return text.IndexOf(word, StringComparison.Ordinal);
-        }
-
-        var (head, tail) = (word[..gap], word[(gap + 1)..]);
-        for (var at = text.IndexOf(head, StringComparison.Ordinal); at >= 0; at = text.IndexOf(head, at + 1, StringComparison.Ordinal))
-        {
-            for (var k = at + head.Length; k < text.Length && k <= at + head.Length + WordGap && !Clauses.IsBreak(text[k]); k++)
-            {
-                if (string.CompareOrdinal(text, k, tail, 0, tail.Length) == 0)
-                {
-                    return at;
-                }
-            }
-        }
-
-        return -1;
-    }
 
     private static string Number(decimal value, string? unit) =>
         value.ToString("0.##", CultureInfo.InvariantCulture) + (unit is null or "%" ? unit ?? "" : unit);

@@ -109,7 +109,8 @@ public sealed class TurnScope
             return list;
         }
 
-        var matching = list.Where(m => audience.Contains(m.Audience)).ToList();
+        // A measure for anyone (an incubated 创业实体, founder or firm) is for whoever asks.
+        var matching = list.Where(m => m.Audience == Audience.Any || audience.Contains(m.Audience)).ToList();
         return matching.Count > 0 ? matching : list;
     }
 

@@ -23,7 +23,7 @@ public static class Denial
 
     public static bool Denies(string text, string word)
     {
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        for (var at = GappedWords.IndexOf(text, word); at >= 0; at = GappedWords.IndexOf(text, word, at + 1))
         {
             if (StanceAt(text, at) == Stance.Denied)
             {

@@ -992,8 +992,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         foreach (var q in texts.Questions.Values.Where(q => q.SaysYes.Count > 0 || q.SaysNo.Count > 0 || q.About.Count > 0))
         {
             // "也没在领失业金": a yes phrase under a negation says no; "没有工作" does not say the no phrase 有工作.
-            var no = q.SaysNo.Where(p => text.Contains(p) && !Denial.Denies(text, p)).MaxBy(p => p.Length);
-            var yes = q.SaysYes.Where(text.Contains).MaxBy(p => p.Length);
+            var no = q.SaysNo.Where(p => GappedWords.Contains(text, p) && !Denial.Denies(text, p)).MaxBy(p => p.Length);
+            var yes = q.SaysYes.Where(p => GappedWords.Contains(text, p)).MaxBy(p => p.Length);
             if (yes is not null && no is null && Denial.Denies(text, yes))
             {
                 found[q.Fact] = FactValue.Of(false);
