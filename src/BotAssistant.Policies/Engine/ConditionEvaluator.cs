@@ -35,11 +35,42 @@ internal sealed class ConditionEvaluator(FactSet facts, ConditionText? text)
     /// The measure's own conditions on a rate computed from counts that hold ("劳务报酬占比达到30％", 70÷200=35%): worth
     /// saying while others are still open, since the user gave the counts to learn this.
     /// </summary>
-    private IReadOnlyList<FailedCondition> HeldRates(IReadOnlyList<Condition> items) =>
-        items.OfType<FactTest>()
-            .Where(t => facts.TryGetDerivation(t.Fact, out _, out _, out _) && Test(t).Truth == Truth.True && facts.TryGet(t.Fact, out _))
-            .Select(t => { facts.TryGet(t.Fact, out var v); return new FailedCondition(t, text!.Describe(t), text.Actual(t.Fact, v, facts)); })
-            .ToList();
+    private IReadOnlyList<FailedCondition> HeldRates(IReadOnlyList<Condition> items)
+    {
+        var held = new List<FailedCondition>();
+        foreach (var item in items)
+        {
+            // A condition with alternatives ("未裁员或裁员率不高于5.5%或30人以下的不高于20%") held by the rate: the whole
+            // condition is said, with the sum of the rate that holds inside it (4÷25=16%).
+            if (RateHeldIn(item) is { } rate && Evaluate(item).Truth == Truth.True && facts.TryGet(rate.Fact, out var v))
+            {
+                held.Add(new FailedCondition(item, text!.Describe(item), text.Actual(rate.Fact, v, facts)));
+            }
+        }
+
+        return held;
+    }
+
+    /// <summary>The first test on a rate computed from counts that holds, within a condition.</summary>
+    private FactTest? RateHeldIn(Condition c) => c switch
+    {
+        // None of the whole (没裁员: 0÷50) is no sum worth showing.
+        FactTest t when facts.TryGetDerivation(t.Fact, out _, out var part, out _) && part > 0 && Test(t).Truth == Truth.True => t,
+        AllOf a => a.Items.Select(RateHeldIn).FirstOrDefault(t => t is not null),
+        // 未裁员 holding decides it before any rate does: no sum to show.
+        AnyOf a when a.Items.Any(i => !HasRate(i) && Evaluate(i).Truth == Truth.True) => null,
+        AnyOf a => a.Items.Select(RateHeldIn).FirstOrDefault(t => t is not null),
+        _ => null,
+    };
+
+    private bool HasRate(Condition c) => c switch
+    {
+        FactTest t => facts.TryGetDerivation(t.Fact, out _, out _, out _),
+        AllOf a => a.Items.Any(HasRate),
+        AnyOf a => a.Items.Any(HasRate),
+        Not n => HasRate(n.Inner),
+        _ => false,
+    };
 
     public Verdict Evaluate(Condition condition) => condition switch
     {
