@@ -65,6 +65,7 @@ public sealed class ReadingTables
     [InlineData("失业保险从今年三月开始交，一共交了8个月", "receiving_unemployment_benefit", null)]
     [InlineData("不知道", "hired_count", null)]
     [InlineData("3个都不知道社保交了几个月", "hired_count", "3")]
+    [InlineData("失业工伤养老都交了两个月", "social_insurance_months", "2")]
     [InlineData("2023年", "hired_year", "2023")]
     [InlineData("都是离校不到两年的", "hired_year", null)]
     [InlineData("签的一年的 招了5个 都是离校不到两年的", "contract_years", "1")]
@@ -384,6 +385,7 @@ public sealed class ReadingTables
 
     /// <summary>Kinds counted one after another are a list of hires; a 还是 between them makes them choices, one far off does not.</summary>
     [Theory]
+    [InlineData("招了4个 2个应届大学生 1个18岁登记失业的青年 还有1个40岁的 重庆户口 登记失业8个月了", "graduate*2+youth_unemployed*1+long_unemployed*1")]
     [InlineData("贴息是全贴还是贴一部分也不懂，这个回头再说。今年新招的是12个 下岗失业的5个 退役军人3个 大学生4个", "unemployed*5+veteran*3+graduate*4")]
     public void 多类_kinds_counted_in_a_long_message(string text, string group) =>
         Assert.Equal(group, Value(text, "hired_group", "employer"));
@@ -504,6 +506,7 @@ public sealed class ReadingTables
     [InlineData("我们是稷山县一家人力资源公司 这八个人里头 有两个是去了省外的 在江苏那边的电子厂 其余六个都在我们县里的企业上班 没有去县外省内的", "out_of_province*2+in_county*6")]
     [InlineData("明年还想搞劳务输出 带一批人去外省 今年送出去的 省外3个 县里5个", "out_of_province*3+in_county*5")]
     [InlineData("省外就业6个 省内县外4个 县内5个", "out_of_province*6+in_province*4+in_county*5")]
-    public void 多地_placements_listed_in_a_story(string text, string expected) =>
+    [InlineData("招了1个40岁的 重庆户口 登记失业8个月了", null)]
+    public void 多地_placements_listed_in_a_story(string text, string? expected) =>
         Assert.Equal(expected, Read(text, "institution", null).GetValueOrDefault("work_destination")?.ToString());
 }

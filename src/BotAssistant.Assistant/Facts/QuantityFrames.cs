@@ -23,7 +23,7 @@ public static class QuantityFrames
         // "明年还想…带一批人去外省": a destination of a plan is no placement made.
         // "我们是稷山县一家人力资源公司": a place said of who the speaker is is no destination either.
         var named = u.Entities.Where(e => tierOf(e) is not null && !DeniedBefore(u.Normalized, e.Start) && !Planned(u.Normalized, e.Start)
-                && !(e.Kind == EntityKind.Place && e.Start > 0 && u.Normalized[e.Start - 1] == '是'))
+                && !(e.Kind == EntityKind.Place && e.Start > 0 && u.Normalized[e.Start - 1] == '是') && !Origin(u.Normalized, e))
             .OrderBy(e => e.Start).ToList();
         // 江苏昆山, 去了省外的 在江苏那边: a tier and a place of it, side by side or a few characters apart with no number
         // between, name one destination.
@@ -82,7 +82,11 @@ public static class QuantityFrames
         var after = Frame(u, counts, kindOf, (i, text) => (counts[i].Start,
             ClauseEnd(text, counts[i].End, i + 1 < counts.Count ? counts[i + 1].Start : text.Length)));
         var before = Frame(u, counts, kindOf, (i, text) => (ClauseStart(text, counts[i].Start, i > 0 ? counts[i - 1].End : 0), counts[i].Start));
-        var frames = after.Count == counts.Count ? after : before.Count == counts.Count ? before : Mixed(after, before);
+        // "还有1个40岁的 重庆户口 登记失业8个月了": a count whose own clause names no kind takes the kind said in the next
+        // clauses, short of the clause of the next count (下岗失业的5个 is that count's).
+        var further = Frame(u, counts, kindOf, (i, text) => (counts[i].Start,
+            Math.Min(i + 1 < counts.Count ? ClauseStart(text, counts[i + 1].Start, counts[i].End) : text.Length, ClauseEnd(text, counts[i].End, text.Length) + FurtherReach)));
+        var frames = after.Count == counts.Count ? after : before.Count == counts.Count ? before : Mixed(further, Mixed(after, before));
         if (frames.Select(f => f.Kind).Distinct().Count() < 2
             || Alternatives(Around(u.Normalized, frames.Min(f => f.Count.Start), frames.Max(f => f.Count.End))))
         {
@@ -92,6 +96,9 @@ public static class QuantityFrames
         var parts = frames.GroupBy(f => f.Kind).Select(g => (g.Key, g.Sum(f => f.Count.Number!.Value))).ToList();
         return new Frames(new SplitValue(parts), frames.Select(f => f.Count).ToHashSet());
     }
+
+    /// <summary>How far past its own clause a count may find the kind it counts.</summary>
+    private const int FurtherReach = 14;
 
     /// <summary>
     /// Counts said both ways in one list ("大学生4个 离校一年没工作的3个 还有3个失业青年"): each count keeps the frame
@@ -272,6 +279,14 @@ public static class QuantityFrames
 
         var before = text[from..at];
         return PlanWords.Any(w => before.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>"重庆户口", "平凉籍": where a person's household is registered, not where anyone went to work.</summary>
+    private static bool Origin(string text, Entity place)
+    {
+        var after = text.AsSpan(place.End);
+        return place.Kind is EntityKind.Place or EntityKind.UncoveredPlace
+            && (after.StartsWith("户口", StringComparison.Ordinal) || after.StartsWith("户籍", StringComparison.Ordinal) || after.StartsWith("籍", StringComparison.Ordinal));
     }
 
     private static bool DeniedBefore(string text, int at)
