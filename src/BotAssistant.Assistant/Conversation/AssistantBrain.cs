@@ -86,7 +86,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var u = s.Understanding;
         var state = s.State;
         var pendingBefore = state.Pending;
-        var extracted = s.Hires.Refine(s.Extractor.Extract(u, s.Role, state.Pending, state.Choices, s.AsOf, s.Place), u, s.Role, s.AsOf);
+        var extracted = s.Hires.AddToEarlier(
+            s.Hires.Refine(s.Extractor.Extract(u, s.Role, state.Pending, state.Choices, s.AsOf, s.Place), u, s.Role, s.AsOf), u, state.Facts);
         if (Inconsistent(s, extracted) is { } doubt)
         {
             return (null, doubt);

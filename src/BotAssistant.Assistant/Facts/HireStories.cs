@@ -20,6 +20,46 @@ public sealed class HireStories(Catalog catalog, FactExtractor extractor, Func<s
     /// <summary>What may stand between names said together (女娃娃和大姐, 小杨、小李): one text is about them all.</summary>
     private static bool Joins(string between) => between.Trim() is "" or "和" or "、" or "跟" or "与" or "及" or "还有" or "以及" or ",";
 
+    /// <summary>Words that tell of hires on top of those already told (又招了, 还招了, 另外招了): more people, not a correction.</summary>
+    private static readonly string[] MoreHires = ["又招", "还招了", "另外招", "另外又招", "再招了", "又新招", "又雇", "又录用", "又聘"];
+
+    /// <summary>
+    /// "去年招了一个退役士兵 签了三年合同" then "对了 今年又招了两个应届大学生 也签了一年合同": the hires told before and
+    /// the ones told now are all counted, each group with its own facts, as people told apart.
+    /// </summary>
+    public ExtractedFacts AddToEarlier(ExtractedFacts extracted, Understanding u, IReadOnlyDictionary<string, string> before)
+    {
+        if (!catalog.Facts.TryGetValue(PeopleFact, out var def) || !MoreHires.Any(w => u.Normalized.Contains(w, StringComparison.Ordinal))
+            || extracted.Values.GetValueOrDefault("hired_group") is not EnumValue now
+            || before.GetValueOrDefault("hired_group") is not { } earlier || earlier.Contains('*', StringComparison.Ordinal))
+        {
+            return extracted;
+        }
+
+        var earlierPeople = before.GetValueOrDefault(PeopleFact) is { } raw && PeopleValue.Parse(raw) is { } known ? known.People.ToList()
+            : [Person("前面说的", before.GetValueOrDefault("hired_count"), def.PersonFacts.Where(before.ContainsKey).ToDictionary(f => f, f => before[f]))];
+        var added = Person("这次说的", extracted.Values.GetValueOrDefault("hired_count")?.ToString(),
+            def.PersonFacts.Where(extracted.Values.ContainsKey).ToDictionary(f => f, f => extracted.Values[f].ToString()!));
+        var people = earlierPeople.Append(added).ToList();
+        var values = new Dictionary<string, FactValue>(extracted.Values, StringComparer.Ordinal)
+        {
+            [PeopleFact] = new PeopleValue(people),
+            ["hired_count"] = FactValue.Of(people.Sum(p => p.Count)),
+            ["hired_group"] = FactValue.OfParts(people.GroupBy(p => p.Facts.GetValueOrDefault("hired_group") ?? "other").Select(g => (g.Key, g.Sum(p => p.Count)))),
+        };
+
+        // What each group has of its own now lives with its people; the last said is no longer said of all.
+        foreach (var f in def.PersonFacts.Where(f => f != "hired_group" && people.Any(p => p.Facts.ContainsKey(f))))
+        {
+            values.Remove(f);
+        }
+
+        return extracted with { Values = values };
+    }
+
+    private static Person Person(string name, string? count, Dictionary<string, string> facts) =>
+        new(name, decimal.TryParse(count, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1, facts);
+
     /// <param name="role">Who the conversation already knows is speaking; the message's own role goes first.</param>
     public ExtractedFacts Refine(ExtractedFacts extracted, Understanding u, string? role, DateOnly asOf)
     {
