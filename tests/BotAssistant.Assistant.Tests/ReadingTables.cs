@@ -54,6 +54,8 @@ public sealed class ReadingTables
     [InlineData("我们公司在固原市原州区", null)]
     [InlineData("运城市稷山县的企业", "稷山")]
     [InlineData("运城的企业", null)]
+    [InlineData("我老家平凉的 现在在巫山一家公司当HR", "巫山")]
+    [InlineData("我老家是稷山的 能领啥", "稷山")]
     public void 地点_where_the_user_is(string text, string? place) => Assert.Equal(place, Value(text, "place"));
 
     [Theory]

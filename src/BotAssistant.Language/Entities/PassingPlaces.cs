@@ -39,9 +39,12 @@ internal static class PassingPlaces
         }
     }
 
-    /// <summary>我是临夏人, 我平凉人: the place someone is from.</summary>
+    /// <summary>我是临夏人, 我平凉人, 我老家平凉的, 老家在临夏: the place someone is from.</summary>
     private static bool IsOrigin(string text, Entity place) =>
-        place.End < text.Length && text[place.End] == '人' && place.Start > 0 && text[place.Start - 1] is '是' or '我';
+        (place.End < text.Length && text[place.End] == '人' && place.Start > 0 && text[place.Start - 1] is '是' or '我')
+        || OriginWords.Any(w => text.AsSpan(Math.Max(0, place.Start - w.Length - 1), Math.Min(place.Start, w.Length + 1)).Contains(w, StringComparison.Ordinal));
+
+    private static readonly string[] OriginWords = ["老家", "籍贯"];
 
     private static bool InPastClause(string text, Entity place)
     {
