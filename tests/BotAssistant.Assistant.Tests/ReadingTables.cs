@@ -374,6 +374,9 @@ public sealed class ReadingTables
     [InlineData("我是退役军人 去年开了个汽修店 雇了两个脱贫户", "is_poverty_relief", null)]
     [InlineData("我是退役军人 去年开了个汽修店 雇了两个脱贫户", "jobs_created", "2")]
     [InlineData("我想开个养殖场", "jobs_created", null)]
+    [InlineData("我在固原六盘山镇开了个汽修厂 刚招了一个自主就业的退役士兵", "role", "employer")]
+    [InlineData("我在固原六盘山镇开了个汽修厂 刚招了一个自主就业的退役士兵", "work_destination", null)]
+    [InlineData("去年招工的时候我是退役士兵 现在想自己创业", "is_veteran", "true")]
     public void 创业与雇工_a_founders_hires_are_the_jobs_made(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact));
 

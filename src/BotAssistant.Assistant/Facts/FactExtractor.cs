@@ -379,12 +379,19 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private static bool HiresOfAGroup(Understanding u) =>
         u.All(EntityKind.Count).Any(c => EmployerGroups.ContainsKey(c.Value)) || u.All(EntityKind.Group).Any(g => Hires(u.Normalized, g.Start));
 
-    /// <summary>招大学生, 雇了两个残疾人, 聘用退役军人: a group right after a hiring verb is whom the speaker hires.</summary>
+    /// <summary>
+    /// 招大学生, 雇了两个残疾人, 招了一个自主就业的退役士兵: a group after a hiring verb in the same clause, with only its
+    /// count and modifiers between, is whom the speaker hires; a 我 between (招工的时候我是退役士兵) says who they are.
+    /// </summary>
     private static bool Hires(string text, int groupStart)
     {
-        var before = text[Math.Max(0, groupStart - 4)..groupStart];
-        return before.IndexOfAny(['招', '雇', '聘']) is var at && at >= 0 && !before[at..].Any(c => c is '，' or '。' or ',' or ' ');
+        var before = text[Math.Max(0, groupStart - HireReach)..groupStart];
+        var at = before.LastIndexOfAny(['招', '雇', '聘']);
+        return at >= 0 && !before[at..].Any(c => c is '，' or '。' or ',' or ' ' or '我' or '；');
     }
+
+    /// <summary>How far before a group its hiring verb may stand: 招了一个自主就业的退役士兵.</summary>
+    private const int HireReach = 12;
 
     private void AddGroups(Understanding u, string? role, Dictionary<string, FactValue> found, DateOnly asOf)
     {

@@ -59,7 +59,8 @@ public static class QuantityFrames
         int Distance(List<Entity?> ns) => tiers.Zip(ns, (t, n) => n is null ? int.MaxValue / 64 : Math.Abs(n.Start - t.Start)).Sum();
         var fits = new[] { after, before }.Where(ns => ns.All(n => n is not null)).ToList();
         var chosen = fits.Count == 0 ? null : fits.MinBy(Distance);
-        if (chosen is null)
+        // One destination frames a number said with it (省外就业6个), not one clauses away (六盘山镇开了个厂 刚招了一个).
+        if (chosen is null || (tiers.Count == 1 && Math.Abs(chosen[0]!.Start - tiers[0].Start) > FrameReach))
         {
             return null;
         }
