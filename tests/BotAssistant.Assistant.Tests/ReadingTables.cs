@@ -514,4 +514,12 @@ public sealed class ReadingTables
     [InlineData("招了1个40岁的 重庆户口 登记失业8个月了", null)]
     public void 多地_placements_listed_in_a_story(string text, string? expected) =>
         Assert.Equal(expected, Read(text, "institution", null).GetValueOrDefault("work_destination")?.ToString());
+
+    /// <summary>A figure after 其实, 准确地说 takes back the one of the same kind just said; without such a word both stand.</summary>
+    [Theory]
+    [InlineData("前面说带了8个人就业 其实说得不准确 正式的是4个", "individual", "jobs_created", "4")]
+    [InlineData("今年招了3个 其实是5个", "employer", "hired_count", "5")]
+    [InlineData("带了8个人就业 其中4个签了合同", "individual", "jobs_created", "8")]
+    public void 更正_a_figure_taken_back(string text, string role, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, role));
 }

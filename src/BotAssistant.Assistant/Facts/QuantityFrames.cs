@@ -35,7 +35,9 @@ public static class QuantityFrames
             return null;
         }
 
-        var numbers = u.Entities.Where(e => e.Number is not null && e.Kind is EntityKind.Count or EntityKind.Number).OrderBy(e => e.Start).ToList();
+        // A count its cue says is of something else (带了8个人就业, 招了3个) is no placement.
+        var numbers = u.Entities.Where(e => e.Number is not null && e.Kind is EntityKind.Count or EntityKind.Number && e.Value is "" or "placed")
+            .OrderBy(e => e.Start).ToList();
         // In a long story a list of placements is where its destinations have their numbers close by (有两个是去了省外的
         // …其余六个都在县里); when not every destination has a number, one told of elsewhere with none (明年想带一批人去
         // 外省) is not one of them.

@@ -25,6 +25,7 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
         entities.AddRange(AnswerRecognizer.Ordinals(text, masked));
         LexicalNumerals.Mask(text, segmenter, masked);
         AddQuantities(entities, text, masked, groups, context);
+        cues.MarkCorrections(text, entities);
         var notFacts = cues.NotFactWords(text);
         if (notFacts.Count > 0)
         {

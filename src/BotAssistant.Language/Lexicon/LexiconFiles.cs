@@ -74,6 +74,9 @@ public sealed class SubjectsFile
     /// </summary>
     public List<string> NotFacts { get; set; } = [];
 
+    /// <summary>Words that take back a figure just said and give the right one after (其实, 准确地说, 正式的是).</summary>
+    public List<string> Corrections { get; set; } = [];
+
     /// <summary>How people are told apart in a story: 小王, 老杨, 第一个是个女娃娃.</summary>
     public PeopleWords People { get; set; } = new();
 }

@@ -59,8 +59,36 @@ internal sealed class SubjectCues(
     PhraseMatcher dates,
     IReadOnlySet<string> zeroWhenNegated,
     PhraseMatcher changes,
-    PhraseMatcher notFacts)
+    PhraseMatcher notFacts,
+    PhraseMatcher corrections)
 {
+    /// <summary>How far back a correction reaches for the figure it takes back.</summary>
+    private const int CorrectionReach = 40;
+
+    /// <summary>
+    /// "说带了8个人就业 其实说得不准确 正式的是4个": a count with no cue of its own after a correction word, said soon after
+    /// a count with one, is that kind; the earlier count is taken back.
+    /// </summary>
+    public void MarkCorrections(string text, List<Entity> entities)
+    {
+        var words = corrections.AllMatches(text);
+        if (words.Count == 0)
+        {
+            return;
+        }
+
+        var counts = entities.Where(e => e.Kind == EntityKind.Count && e.Number is not null).OrderBy(e => e.Start).ToList();
+        foreach (var later in counts.Where(c => c.Value.Length == 0))
+        {
+            var earlier = counts.LastOrDefault(c => c.End <= later.Start && c.Value.Length > 0 && later.Start - c.End <= CorrectionReach);
+            if (earlier is not null && words.Any(w => w.Start >= earlier.End && w.End <= later.Start) && entities.Contains(earlier))
+            {
+                entities.Remove(earlier);
+                entities[entities.IndexOf(later)] = later with { Subject = earlier.Subject, Value = earlier.Value };
+            }
+        }
+    }
+
     /// <summary>
     /// True when the clause holding <paramref name="at"/> says, before it, that what follows is others' word or a rule's
     /// requirement (听说, 说是, 要求): its figures are not the user's.
@@ -124,7 +152,8 @@ internal sealed class SubjectCues(
             f.ZeroWhenNegated.ToHashSet(StringComparer.Ordinal),
             new PhraseMatcher(f.Changes.From.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "from")))
                 .Concat(f.Changes.To.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "to"))))),
-            new PhraseMatcher(f.NotFacts.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "not_fact")))));
+            new PhraseMatcher(f.NotFacts.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "not_fact")))),
+            new PhraseMatcher(f.Corrections.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "correction")))));
     }
 
     private static PhraseMatcher Build(Dictionary<string, List<string>> map, Func<string, string> normalize) =>
