@@ -86,9 +86,30 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             unlike = null;
         }
 
-        var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found);
+        var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found, home);
         return new ExtractedFacts(found.Where(kv => catalog.Facts.TryGetValue(kv.Key, out var d) && (kv.Key == pending || Concerns(d, role))).ToDictionary(),
             skipped, answered || found.ContainsKey(pending ?? "")) { Unlike = unlike };
+    }
+
+    /// <summary>Whether the first place named other than the home lies in the home's province; null when none is named.</summary>
+    private bool? SameProvince(Understanding u, string? home)
+    {
+        if (home is null || !catalog.Places.TryGetValue(home, out var at) || at.Province is null)
+        {
+            return null;
+        }
+
+        foreach (var e in u.Entities.Where(e => e.Kind is EntityKind.UncoveredPlace or EntityKind.Place))
+        {
+            var province = e.Kind == EntityKind.UncoveredPlace ? e.Province
+                : catalog.Places.TryGetValue(e.Value, out var other) ? other.Province : null;
+            if (!string.IsNullOrEmpty(province))
+            {
+                return province == at.Province;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -1061,7 +1082,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     private const decimal OneMonthInYears = 0.08m;
 
-    private bool AnswerPending(Understanding u, string pending, IReadOnlyList<string> choices, Dictionary<string, FactValue> found)
+    private bool AnswerPending(Understanding u, string pending, IReadOnlyList<string> choices, Dictionary<string, FactValue> found, string? home)
     {
         if (found.ContainsKey(pending) || !catalog.Facts.TryGetValue(pending, out var def))
         {
@@ -1074,6 +1095,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             // "为啥不行" while a yes/no question is open asks about the answer; its 不 answers nothing.
             case FactType.Bool when u.YesNo is { } yn && !u.IsAbout(Intent.AskWhyNot):
                 found[pending] = FactValue.Of(yn == "yes");
+                return true;
+            case FactType.Bool when def.AnsweredByPlace == "province" && SameProvince(u, home) is { } same:
+                // "学校在太原" to 是否在本省院校就读 from 稷山, "户口在甘肃临夏" to 是否本市户籍 in 巫山.
+                found[pending] = FactValue.Of(same);
                 return true;
             case FactType.Bool when AffirmsAsked(text, pending):
                 // To "是否办了营业执照", "营业执照签发一年多了" says it is so without a 是.

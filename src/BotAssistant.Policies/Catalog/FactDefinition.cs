@@ -53,6 +53,12 @@ public sealed record FactDefinition(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Includes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// A yes/no fact a named place answers ("province": yes when the place is in the province of the user's place):
+    /// "学校在太原" to 是否在本省院校就读 from 稷山 is yes.
+    /// </summary>
+    public string? AnsweredByPlace { get; init; }
+
     /// <summary>People facts only: the facts each person told apart may have of their own (合同期限, 社保月数, 类别).</summary>
     public IReadOnlyList<string> PersonFacts { get; init; } = [];
 

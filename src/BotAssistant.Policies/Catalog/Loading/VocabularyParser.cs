@@ -67,7 +67,20 @@ internal static class VocabularyParser
             Follows = Follows(r, what, type, values),
             Includes = Includes(r, what, values),
             PersonFacts = r.Strings("of", what),
+            AnsweredByPlace = AnsweredByPlace(r, what, type),
         };
+    }
+
+    private static string? AnsweredByPlace(MapReader r, string what, FactType type)
+    {
+        var value = r.String("answered_by_place", what);
+        if (value is not null && (value != "province" || type != FactType.Bool))
+        {
+            r.Context.Error(r.Line, $"{what}: answered_by_place must be 'province', on a bool fact");
+            return null;
+        }
+
+        return value;
     }
 
     /// <summary>at_most: "employee_count" or "age - 15": the fact this one never exceeds, less a margin.</summary>
