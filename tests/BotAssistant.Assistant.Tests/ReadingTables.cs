@@ -56,6 +56,7 @@ public sealed class ReadingTables
     [InlineData("运城的企业", null)]
     [InlineData("我老家平凉的 现在在巫山一家公司当HR", "巫山")]
     [InlineData("我老家是稷山的 能领啥", "稷山")]
+    [InlineData("巫山县 我们公司招了个32岁的 他户口在甘肃临夏 来巫山以后登记失业7个月了", "巫山")]
     public void 地点_where_the_user_is(string text, string? place) => Assert.Equal(place, Value(text, "place"));
 
     [Theory]

@@ -42,9 +42,13 @@ internal static class PassingPlaces
     /// <summary>我是临夏人, 我平凉人, 我老家平凉的, 老家在临夏: the place someone is from.</summary>
     private static bool IsOrigin(string text, Entity place) =>
         (place.End < text.Length && text[place.End] == '人' && place.Start > 0 && text[place.Start - 1] is '是' or '我')
-        || OriginWords.Any(w => text.AsSpan(Math.Max(0, place.Start - w.Length - 1), Math.Min(place.Start, w.Length + 1)).Contains(w, StringComparison.Ordinal));
+        || OriginWords.Any(w => text.AsSpan(Math.Max(0, place.Start - w.Length - OriginGap), Math.Min(place.Start, w.Length + OriginGap)).Contains(w, StringComparison.Ordinal));
 
-    private static readonly string[] OriginWords = ["老家", "籍贯"];
+    /// <summary>老家, 籍贯 and where a household is registered (户口在甘肃临夏): where someone is from.</summary>
+    private static readonly string[] OriginWords = ["老家", "籍贯", "户口在", "户籍在", "户口是", "户籍是"];
+
+    /// <summary>What may stand between the word and the place: 是, 在, a province before the county (户口在甘肃临夏).</summary>
+    private const int OriginGap = 3;
 
     private static bool InPastClause(string text, Entity place)
     {
