@@ -337,4 +337,21 @@ public class DerivedRateTests(RealCatalogFixture real) : IClassFixture<RealCatal
 
         Assert.Equal(error, errors.Any(e => e.Message.Contains("at_most", StringComparison.Ordinal)));
     }
+
+    /// <summary>follows rules must give a value the fact can hold ("true"/"false" for a yes/no fact).</summary>
+    [Theory]
+    [InlineData("true", false)]
+    [InlineData("maybe", true)]
+    public void Follows_must_give_a_value_the_fact_can_hold(string value, bool error)
+    {
+        var facts = Facts.Replace(
+            "  is_veteran: {label: 是否退役军人, type: bool}",
+            $"  is_veteran: {{label: 是否退役军人, type: bool, follows: {{\"retained>=1\": \"{value}\"}}}}",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Facts, facts);
+
+        var errors = Errors(Measure("m", "    amount: {kind: none}"), facts);
+
+        Assert.Equal(error, errors.Any(e => e.Message.Contains("follows", StringComparison.Ordinal)));
+    }
 }

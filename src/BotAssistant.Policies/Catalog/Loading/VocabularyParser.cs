@@ -103,51 +103,33 @@ internal static class VocabularyParser
     }
 
     /// <summary>from_self: {"graduate_status=within_2_years": graduate}; every value must be one of the fact's.</summary>
-    private static Dictionary<string, string> FromSelf(MapReader r, string what, List<KeyValuePair<string, string>> values)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (r.Map("from_self", what) is not { } map)
-        {
-            return result;
-        }
-
-        foreach (var (k, v) in map.Node.Children)
-        {
-            var key = ((YamlScalarNode)k).Value ?? "";
-            var value = (v as YamlScalarNode)?.Value ?? "";
-            if (!key.Contains('=') || values.All(x => x.Key != value))
-            {
-                r.Context.Error(map.Line, $"{what}: from_self '{key}: {value}' needs a \"fact=value\" key and one of the fact's values");
-                continue;
-            }
-
-            result[key] = value;
-        }
-
-        return result;
-    }
+    private static Dictionary<string, string> FromSelf(MapReader r, string what, List<KeyValuePair<string, string>> values) =>
+        Rules(r, what, "from_self", value => values.Any(x => x.Key == value));
 
     /// <summary>follows: {"employment_status=employed": "false"}; each value must be one this fact can hold.</summary>
-    private static Dictionary<string, string> Follows(MapReader r, string what, FactType type, List<KeyValuePair<string, string>> values)
+    private static Dictionary<string, string> Follows(MapReader r, string what, FactType type, List<KeyValuePair<string, string>> values) =>
+        Rules(r, what, "follows", value => FactValue.Parse(type, value) is not null && (type != FactType.Enum || values.Any(x => x.Key == value)));
+
+    /// <summary>Rules of tests ("fact=value", "fact&gt;=n", joined by &amp;) each giving a value this fact can hold.</summary>
+    private static Dictionary<string, string> Rules(MapReader r, string what, string key, Func<string, bool> holdable)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (r.Map("follows", what) is not { } map)
+        if (r.Map(key, what) is not { } map)
         {
             return result;
         }
 
         foreach (var (k, v) in map.Node.Children)
         {
-            var key = ((YamlScalarNode)k).Value ?? "";
+            var rule = ((YamlScalarNode)k).Value ?? "";
             var value = (v as YamlScalarNode)?.Value ?? "";
-            if (!key.Contains('=') && !key.Contains(">=") && !key.Contains("<=") || FactValue.Parse(type, value) is null
-                || type == FactType.Enum && values.All(x => x.Key != value))
+            if (!rule.Contains('=', StringComparison.Ordinal) || !holdable(value))
             {
-                r.Context.Error(map.Line, $"{what}: follows '{key}: {value}' needs a \"fact=value\" rule and a value of this fact");
+                r.Context.Error(map.Line, $"{what}: {key} '{rule}: {value}' needs a \"fact=value\" rule and a value of this fact");
                 continue;
             }
 
-            result[key] = value;
+            result[rule] = value;
         }
 
         return result;
