@@ -144,7 +144,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             t => t.Scope.AsOfChanged && !t.Content, (b, t) => b.Redo(t.Scope)),
         new("医保报销, 养老金, 公积金 with no measure of ours: that office",
             t => !t.Answered && (t.Topics.Count == 0 || NamesOtherOfficeFirst(t)), (b, t) => b.Referral(t.U.Normalized) is { } r
-                ? b.Resume(t.Scope, new Reply().Say(b.Texts.Say("scope.referral", ("domain", r.Name), ("office", r.Office), ("hotline", r.Hotline))))
+                ? b.Resume(t.Scope, b.Referred(t.Scope, r))
                 : null),
         new("a place we do not cover, not said as an answer (重庆户籍 answering 是否本市户籍 is one)",
             t => t.U.UncoveredPlaces.Any() && t.U.Places.Count == 0 && !t.Extracted.AnsweredPending,
@@ -393,7 +393,22 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     {
         var text = t.U.Normalized;
         var ours = t.U.Entities.Where(e => e.Kind is EntityKind.Topic or EntityKind.Measure).Select(e => e.Start).DefaultIfEmpty(int.MaxValue).Min();
-        return t.Scope.Texts.Referrals.SelectMany(r => r.Words).Select(w => text.IndexOf(w, StringComparison.Ordinal)).Any(i => i >= 0 && i < ours);
+        return t.Scope.Texts.Referrals.SelectMany(r => r.Words).Select(w => Facts.GappedWords.IndexOf(text, w)).Any(i => i >= 0 && i <= ours);
+    }
+
+    /// <summary>The office in charge, then any measure of the user's place that bears on it (失业人员代缴基本医疗保险费).</summary>
+    private Reply Referred(TurnScope s, Referral r)
+    {
+        var reply = new Reply().Say(texts.Say("scope.referral", ("domain", r.Name), ("office", r.Office), ("hotline", r.Hotline)));
+        var related = s.Place is { } place
+            ? s.Catalog.Measures.Where(m => m.Place == place && r.Related.Any(w => m.Name.Contains(w, StringComparison.Ordinal))).Take(2).ToList()
+            : [];
+        foreach (var m in related)
+        {
+            reply.Say(texts.Say("scope.related", ("title", s.Writer.Title(m)), ("summary", m.Summary ?? m.Name), ("source", s.Writer.Source(m))));
+        }
+
+        return reply;
     }
 
     private Referral? Referral(string text) =>

@@ -24,7 +24,11 @@ public sealed record QuestionText(
 }
 
 /// <summary>An out-of-scope domain and where to send it (dialogs/referrals.yaml).</summary>
-public sealed record Referral(string Domain, string Name, IReadOnlyList<string> Words, string Office, string Hotline);
+public sealed record Referral(string Domain, string Name, IReadOnlyList<string> Words, string Office, string Hotline)
+{
+    /// <summary>Words in the names of our own measures that bear on the domain (医疗保险: 失业人员代缴基本医疗保险费).</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+}
 
 public sealed class DialogTextException(IReadOnlyList<string> errors)
     : Exception("dialogs/ is invalid:\n" + string.Join("\n", errors))
@@ -166,7 +170,7 @@ public sealed class DialogTexts
                 continue;
             }
 
-            result.Add(new Referral(domain, name, words, office, hotline));
+            result.Add(new Referral(domain, name, words, office, hotline) { Related = List(r, "related") });
         }
 
         return result;
