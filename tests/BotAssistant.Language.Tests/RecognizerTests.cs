@@ -107,6 +107,16 @@ public class RecognizerTests
         Assert.Equal(asked, u.AskingSentences!.Any(a => at >= a.Start && at + named.Length <= a.End));
     }
 
+    /// <summary>An A-not-A question (有没有, 是不是) asks, so its 没有 or 不是 is no answer to an open yes/no question.</summary>
+    [Theory]
+    [InlineData("有没有见习的机会 单位能拿多少", null)]
+    [InlineData("是不是要交满一年", null)]
+    [InlineData("没有", "no")]
+    [InlineData("不是", "no")]
+    [InlineData("有", "yes")]
+    public void 正反问_an_a_not_a_question_is_no_answer(string text, string? yesNo) =>
+        Assert.Equal(yesNo, TestModel.U(text, ExpectedAnswer.YesNo("receiving_unemployment_benefit")).YesNo);
+
     [Fact]
     public void AnswerAndQuestionInOneMessage()
     {

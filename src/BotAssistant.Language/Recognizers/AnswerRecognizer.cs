@@ -11,6 +11,8 @@ internal static class AnswerRecognizer
 {
     public static Entity? YesNo(string text, List<PhraseMatch> matches, ExpectedAnswer? expected)
     {
+        // 有没有见习的机会, 是不是要交满一年: an A-not-A question asks; its 没有 or 不是 answers nothing.
+        matches = matches.Where(m => !InAskedPair(text, m)).ToList();
         if (matches.Count == 0)
         {
             return null;
@@ -35,6 +37,20 @@ internal static class AnswerRecognizer
         }
 
         return null;
+    }
+
+    /// <summary>X没X, X不X (有没有, 是不是, 能不能, 交没交): the phrase sits inside a question of both ways.</summary>
+    private static bool InAskedPair(string text, PhraseMatch m)
+    {
+        for (var i = Math.Max(1, m.Start - 1); i < Math.Min(text.Length - 1, m.End + 1); i++)
+        {
+            if (text[i] is '没' or '不' && text[i - 1] == text[i + 1] && Segmentation.Segmenter.IsHan(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
