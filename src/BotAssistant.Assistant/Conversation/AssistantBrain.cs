@@ -393,7 +393,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     {
         var text = t.U.Normalized;
         var ours = t.U.Entities.Where(e => e.Kind is EntityKind.Topic or EntityKind.Measure).Select(e => e.Start).DefaultIfEmpty(int.MaxValue).Min();
-        return t.Scope.Texts.Referrals.SelectMany(r => r.Words).Select(w => Facts.GappedWords.IndexOf(text, w)).Any(i => i >= 0 && i <= ours);
+        return t.Scope.Texts.Referrals.SelectMany(r => r.Words).Select(w => GappedPhrase.IndexOf(text, w)).Any(i => i >= 0 && i <= ours);
     }
 
     /// <summary>The office in charge, then any measure of the user's place that bears on it (失业人员代缴基本医疗保险费).</summary>
@@ -413,7 +413,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
     private Referral? Referral(string text) =>
         texts.Referrals
-            .Select(r => (Referral: r, At: r.Words.Select(w => Facts.GappedWords.IndexOf(text, w)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))
+            .Select(r => (Referral: r, At: r.Words.Select(w => GappedPhrase.IndexOf(text, w)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))
             .Where(x => x.At >= 0)
             .OrderBy(x => x.At)
             .Select(x => x.Referral)

@@ -1,3 +1,5 @@
+using BotAssistant.Language;
+
 namespace BotAssistant.Assistant.Facts;
 
 /// <summary>What a clause says of a thing it names: that it is so, that it is not, or neither.</summary>
@@ -23,7 +25,7 @@ public static class Denial
 
     public static bool Denies(string text, string word)
     {
-        for (var at = GappedWords.IndexOf(text, word); at >= 0; at = GappedWords.IndexOf(text, word, at + 1))
+        for (var at = GappedPhrase.IndexOf(text, word); at >= 0; at = GappedPhrase.IndexOf(text, word, at + 1))
         {
             if (StanceAt(text, at) == Stance.Denied)
             {

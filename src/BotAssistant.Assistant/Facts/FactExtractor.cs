@@ -536,7 +536,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// </summary>
     private static readonly string[] OtherInsurances = ["养老", "医疗", "工伤", "生育"];
 
-    private const string ListJoins = "、， ,和及";
+    private static readonly char[] ListJoins = [.. "、， ,和及"];
 
     private static bool NamesAnInsurance(string text, Entity group)
     {
@@ -547,8 +547,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         // "养老失业工伤都有": 失业 in a list of the insurances paid.
         // The names may be joined by 、, a space, a comma or 和 (养老 失业这些, 失业和工伤).
-        var before = text[..group.Start].TrimEnd(ListJoins.ToCharArray());
-        var after = text[group.End..].TrimStart(ListJoins.ToCharArray());
+        var before = text[..group.Start].TrimEnd(ListJoins);
+        var after = text[group.End..].TrimStart(ListJoins);
         if (group.Text == "失业" && OtherInsurances.Any(i => before.EndsWith(i, StringComparison.Ordinal) || after.StartsWith(i, StringComparison.Ordinal)))
         {
             return true;
@@ -1020,8 +1020,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         foreach (var q in texts.Questions.Values.Where(q => q.SaysYes.Count > 0 || q.SaysNo.Count > 0 || q.About.Count > 0))
         {
             // "也没在领失业金": a yes phrase under a negation says no; "没有工作" does not say the no phrase 有工作.
-            var no = q.SaysNo.Where(p => GappedWords.Contains(text, p) && !Denial.Denies(text, p)).MaxBy(p => p.Length);
-            var yes = q.SaysYes.Where(p => GappedWords.Contains(text, p)).MaxBy(p => p.Length);
+            var no = q.SaysNo.Where(p => GappedPhrase.Contains(text, p) && !Denial.Denies(text, p)).MaxBy(p => p.Length);
+            var yes = q.SaysYes.Where(p => GappedPhrase.Contains(text, p)).MaxBy(p => p.Length);
             if (yes is not null && no is null && Denial.Denies(text, yes))
             {
                 found[q.Fact] = FactValue.Of(false);

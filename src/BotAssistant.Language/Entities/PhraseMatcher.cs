@@ -27,9 +27,9 @@ internal sealed class PhraseMatcher
                 continue;
             }
 
-            if (phrase.IndexOf(Gap, StringComparison.Ordinal) is > 0 and var at && at + Gap.Length < phrase.Length)
+            if (phrase.IndexOf(GappedPhrase.Gap, StringComparison.Ordinal) is > 0 and var at && at + 1 < phrase.Length)
             {
-                gapped.Add((phrase[..at], phrase[(at + Gap.Length)..], value));
+                gapped.Add((phrase[..at], phrase[(at + 1)..], value));
                 continue;
             }
 
@@ -51,38 +51,16 @@ internal sealed class PhraseMatcher
         _gapped = gapped.GroupBy(g => (g.Head, g.Tail)).Select(g => (g.Key.Head, g.Key.Tail, (IReadOnlyList<PhraseValue>)g.Select(x => x.Value).ToList())).ToList();
     }
 
-    /// <summary>
-    /// "减~税": a phrase whose two parts may stand a few characters apart within one clause (每年能减九千的税), the way a
-    /// verb and its object take an amount between them. Such phrases are matched only where no listed phrase starts.
-    /// </summary>
-    public const string Gap = "~";
-
-    /// <summary>How many characters may stand between the two parts of a phrase with a gap.</summary>
-    private const int MaxGap = 5;
-
+    /// <summary>Phrases with a gap (减~税, see <see cref="GappedPhrase"/>): matched only where no listed phrase starts.</summary>
     private readonly List<(string Head, string Tail, IReadOnlyList<PhraseValue> Values)> _gapped;
 
     private (int Length, IReadOnlyList<PhraseValue>? Values) Gapped(string text, int start)
     {
         foreach (var (head, tail, values) in _gapped)
         {
-            if (string.CompareOrdinal(text, start, head, 0, head.Length) != 0)
+            if (string.CompareOrdinal(text, start, head, 0, head.Length) == 0 && GappedPhrase.TailEnd(text, start + head.Length, tail) is >= 0 and var end)
             {
-                continue;
-            }
-
-            var from = start + head.Length;
-            for (var k = from; k < text.Length && k <= from + MaxGap; k++)
-            {
-                if (Clauses.IsBreak(text[k]))
-                {
-                    break;
-                }
-
-                if (k > from && string.CompareOrdinal(text, k, tail, 0, tail.Length) == 0)
-                {
-                    return (k + tail.Length - start, values);
-                }
+                return (end - start, values);
             }
         }
 

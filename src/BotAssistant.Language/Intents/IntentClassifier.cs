@@ -201,14 +201,14 @@ internal sealed class IntentClassifier
             }
         }
 
-        bool Asks((int Start, int End) span) => Marked(span) && !cancelled.Contains(spans.IndexOf(span));
-        var sentences = spans.Where(Asks).ToList();
+        var asking = spans.Where((span, i) => Marked(span) && !cancelled.Contains(i)).ToHashSet();
+        var sentences = spans.Where(asking.Contains).ToList();
         if (spaced)
         {
-            sentences = [.. sentences.Select(a => Reaching(spans, a, entities, Asks))];
+            sentences = [.. sentences.Select(a => Reaching(spans, a, entities, asking.Contains))];
         }
 
-        var clauses = sentences.SelectMany(sp => Clauses(text, sp)).Where(Asks).ToList();
+        var clauses = sentences.SelectMany(sp => Clauses(text, sp)).Where(Marked).ToList();
         return sentences.Count > 0 && clauses.Count > 0 ? (sentences, clauses) : null;
     }
 
