@@ -84,6 +84,24 @@ public sealed class ReadingTables
     public void 否定与零_before_now_is_not_none_now(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
 
+    /// <summary>Whether a person starts a business is read from how they speak of it: a plan counts, a denial or only job hunting says no.</summary>
+    [Theory]
+    [InlineData("我在巫山 打算摆个摊做点小生意", "true")]
+    [InlineData("毕业了想自己创业 开个奶茶店", "true")]
+    [InlineData("我不想创业 就想找个稳定工作", "false")]
+    [InlineData("没打算创业", "false")]
+    [InlineData("我去年毕业还没找到工作", null)]
+    public void 创业与否_a_plan_counts_a_denial_says_no(string text, string? expected) =>
+        Assert.Equal(expected, Value(text, "is_entrepreneur", "individual"));
+
+    /// <summary>Work told before coming home is work that was: the person is not at work now.</summary>
+    [Theory]
+    [InlineData("我是在外地打工好多年，回稷山老家开的店", null)]
+    [InlineData("我在外地一家厂里打工，每月四千", "employed")]
+    [InlineData("我在静宁一家企业上班 以前在外面打工 后来家里有事我就回来了", "employed")]
+    public void 返乡_work_before_coming_home_is_not_now(string text, string? expected) =>
+        Assert.Equal(expected, Value(text, "employment_status", "individual"));
+
     /// <summary>Answering the open question about one's own business with a hiring verb does not make the person a firm.</summary>
     [Theory]
     [InlineData("雇了3个 都签了合同", "jobs_created", "role", "individual")]

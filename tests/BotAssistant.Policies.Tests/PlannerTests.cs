@@ -45,8 +45,53 @@ public class PlannerTests
         Assert.Null(QuestionPlanner.NextFact(c.Measures, facts.With("hired_count", 2m), c, None));
     }
 
+    private const string FoundingFacts = TestCatalog.Facts + "\n" + """
+          is_entrepreneur: {label: 是否创业, type: bool, asked_for_itself: false}
+          business_months: {label: 正常经营时间, type: number, unit: 月, asked_after: is_entrepreneur, follows: {is_entrepreneur=false: "0"}}
+          is_graduate: {label: 是否高校毕业生, type: bool}
+        """;
+
+    private static Catalog Founding() => Load(
+        Measure("venue", """
+                conditions:
+                  - {fact: is_graduate, equals: true}
+                  - {fact: is_entrepreneur, equals: true}
+                amount: {kind: none}
+            """) + "\n" +
+        Measure("startup", """
+                conditions:
+                  - {fact: business_months, min: 12}
+                amount: {kind: fixed, value: 5000, unit: 元}
+            """), FoundingFacts);
+
     [Fact]
-    public void Ties_break_on_cost_then_name()
+    public void A_business_s_months_wait_on_whether_the_user_starts_one()
+    {
+        var c = Founding();
+        var graduate = FactSet.Empty.With("is_graduate", true);
+        Assert.Equal("is_entrepreneur", QuestionPlanner.NextFact(c.Measures.Where(m => m.Id == "startup"), graduate, c, None));
+        Assert.Equal("business_months", QuestionPlanner.NextFact(c.Measures, graduate.With("is_entrepreneur", true), c, None));
+    }
+
+    [Fact]
+    public void A_yes_no_asked_only_on_the_way_is_never_asked_for_its_own_measure()
+    {
+        var c = Founding();
+        var graduate = FactSet.Empty.With("is_graduate", true);
+        Assert.Null(QuestionPlanner.NextFact(c.Measures.Where(m => m.Id == "venue"), graduate, c, None));
+    }
+
+    [Fact]
+    public void Asked_after_must_name_a_yes_no_fact()
+    {
+        var facts = TestCatalog.Facts + "\n" + """
+          business_months: {label: 正常经营时间, type: number, unit: 月, asked_after: contract_years}
+        """;
+        Assert.Contains(Errors(Measure("a", "    amount: {kind: none}"), facts), e => e.Message.Contains("asked_after"));
+    }
+
+    [Fact]
+    public void Ties_break_on_cost_then_the_order_the_conditions_are_written()
     {
         var c = Load(Measure("a", """
                 conditions:
@@ -55,8 +100,8 @@ public class PlannerTests
                   - {fact: contract_years, min: 1}
                 amount: {kind: none}
             """));
-        // hired_count costs 2; the other two cost 1 and contract_years sorts first.
-        Assert.Equal("contract_years", QuestionPlanner.NextFact(c.Measures, FactSet.Empty, c, None));
+        // hired_count costs 2; the other two cost 1 and the clause names 社保 before 合同.
+        Assert.Equal("social_insurance_months", QuestionPlanner.NextFact(c.Measures, FactSet.Empty, c, None));
     }
 
     [Fact]

@@ -89,9 +89,9 @@ internal static class TestCatalog
     public static IReadOnlyList<CatalogError> Errors(string policies, string? facts = null, string? seeds = null) =>
         CatalogLoader.TryLoadFromTexts(Files(policies, facts), seeds).Errors;
 
-    public static Catalog Load(string policies)
+    public static Catalog Load(string policies, string? facts = null)
     {
-        var (catalog, errors) = CatalogLoader.TryLoadFromTexts(Files(policies));
+        var (catalog, errors) = CatalogLoader.TryLoadFromTexts(Files(policies, facts));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         return catalog!;
     }

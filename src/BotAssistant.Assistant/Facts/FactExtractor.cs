@@ -196,9 +196,18 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>WorksAt in the clauses that tell of now: "以前在厂里上班" tells of before.</summary>
     private static bool WorksNow(string text)
     {
-        var now = string.Join("，", text.Split(Clauses.Breaks).Where(c => !EarlierTimes.Any(w => c.Contains(w, StringComparison.Ordinal))));
+        var clauses = text.Split(Clauses.Breaks);
+        // "在外地打工好多年，回稷山老家开的店": working away (打工, 务工) told before coming home is what the return ended;
+        // a job at home told first ("我在静宁一家企业上班 … 后来回来了") is the story's now, told before its past.
+        var home = Array.FindLastIndex(clauses, c => ComingHome.Any(w => GappedPhrase.Contains(c, w)));
+        var now = string.Join("，", clauses.Where((c, i) => !(i < home && WorkingAway.Any(w => c.Contains(w, StringComparison.Ordinal)))
+            && !EarlierTimes.Any(w => c.Contains(w, StringComparison.Ordinal))));
         return now.Contains('我') && WorksAt(now);
     }
+
+    private static readonly string[] ComingHome = ["回~老家", "回~家乡", "回乡", "返乡", "回来了"];
+
+    private static readonly string[] WorkingAway = ["打工", "务工"];
 
     /// <summary>在…厂上班, 在一家公司工作, 在工地上干活: 在, a workplace noun within one clause, then a verb of working.</summary>
     private static bool WorksAt(string text)

@@ -32,7 +32,7 @@ public static class ScreeningWriter
         if (maybe.Count > 0)
         {
             reply.Say(s.Texts.Say("screen.maybe_title") + "\n" + string.Join("\n", maybe.Take(s.Options.MaxMeasuresPerAnswer).Select(r =>
-                s.Texts.Say("screen.maybe_line", ("name", r.Measure.Name), ("amount", w.AmountLine(r)), ("missing", Missing(s, r))) + RuledOut(s, r))));
+                s.Texts.Say("screen.maybe_line", ("name", r.Measure.Name), ("amount", w.AmountLine(r)), ("validity", r.Validity.Text), ("missing", Missing(s, r))) + RuledOut(s, r))));
         }
 
         if (not.Count > 0)
@@ -72,7 +72,23 @@ public static class ScreeningWriter
     /// the user learns which alternative is left to prove.
     /// </summary>
     public static string RuledOut(TurnScope s, MeasureResult r) => r.RuledOut.Count == 0 ? ""
-        : s.Texts.Say("answer.ruled_out", ("reason", string.Join("；", r.RuledOut.Select(f => f.ActualValue is null || IsYesNo(s, f.Condition) ? f.Wording : $"{f.Wording}（{f.ActualValue}）"))));
+        : s.Texts.Say("answer.ruled_out", ("reason", string.Join("；", r.RuledOut.Select(f => RuledOutWording(s, f)))));
+
+    /// <summary>
+    /// A closed yes/no way in said as what it asked and what the user answered ("低保家庭、零就业家庭或特困人员（您说的是：否）"),
+    /// never as the bare requirement "是否低保…：是", which reads as if the user had said yes.
+    /// </summary>
+    private static string RuledOutWording(TurnScope s, FailedCondition f)
+    {
+        if (f.Condition is FactTest t && s.Catalog.Facts.GetValueOrDefault(t.Fact) is { Type: FactType.Bool } def
+            && s.Facts().TryGet(t.Fact, out var value) && value is BoolValue said)
+        {
+            var asked = def.Label.StartsWith("是否", StringComparison.Ordinal) ? def.Label[2..] : def.Label;
+            return s.Texts.Say("answer.ruled_out_yes_no", ("asked", asked), ("said", s.Texts.Say(said.Value ? "button.yes" : "button.no")));
+        }
+
+        return f.ActualValue is null || IsYesNo(s, f.Condition) ? f.Wording : $"{f.Wording}（{f.ActualValue}）";
+    }
 
     /// <summary>The failed conditions; what the user said is added for figures and categories, where it explains the gap.</summary>
     public static string Reason(TurnScope s, MeasureResult r) =>

@@ -68,6 +68,18 @@ public sealed record FactDefinition(
     /// </summary>
     public string? FromSelfValue(Func<string, string?> own) => FirstMet(FromSelf, own);
 
+    /// <summary>
+    /// A yes/no fact asked before this one while it is unknown ("asked_after: is_entrepreneur" on 正常经营时间): a job
+    /// seeker is asked whether they start a business before how long it has run.
+    /// </summary>
+    public string? AskedAfter { get; init; }
+
+    /// <summary>
+    /// False for a yes/no asked only on the way to another (<see cref="AskedAfter"/>): "是否创业" is asked before how
+    /// long a business has run, never of a job seeker only because a 创业 measure is among theirs.
+    /// </summary>
+    public bool AskedForItself { get; init; } = true;
+
     /// <summary>The value the same person's other facts give this one by its follows rules, or null.</summary>
     public string? FollowsValue(Func<string, string?> own) => FirstMet(Follows, own);
 

@@ -22,21 +22,30 @@ public static class QuestionPlanner
         var askable = open
             .SelectMany(r => r.MissingFacts)
             .Distinct()
-            .Where(f => !facts.IsKnown(f) && !skipped.Contains(f) && catalog.Facts.ContainsKey(f))
+            .Where(f => !facts.IsKnown(f) && !skipped.Contains(f) && catalog.Facts.TryGetValue(f, out var def) && def.AskedForItself)
             .ToList();
         if (askable.Count == 0)
         {
             return null;
         }
 
+        // Among equals, the fact the documents name first: their lists of groups lead with the commonest
+        // (低保、脱贫、残疾…), and a user hears the questions in the order the clause reads.
+        var documentOrder = open.SelectMany(r => r.MissingFacts).Distinct().Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
         return askable
             .Select(f => (Fact: f, Score: ExpectedSettled(f, open, facts, catalog), Def: catalog.Facts[f]))
             .OrderByDescending(x => x.Score)
             .ThenByDescending(x => open.Count(r => r.MissingFacts.Contains(x.Fact)))
             .ThenBy(x => x.Def.Cost)
+            .ThenBy(x => documentOrder[x.Fact])
             .ThenBy(x => x.Fact, StringComparer.Ordinal)
-            .First().Fact;
+            .Select(x => AskedBefore(x.Def, facts, catalog, skipped) ?? x.Fact)
+            .First();
     }
+
+    /// <summary>The yes/no a fact waits on ("是否创业" before "经营多长时间"), when it is still open to ask.</summary>
+    private static string? AskedBefore(FactDefinition def, FactSet facts, Catalog catalog, IReadOnlySet<string> skipped) =>
+        def.AskedAfter is { } first && catalog.Facts.ContainsKey(first) && !facts.IsKnown(first) && !skipped.Contains(first) ? first : null;
 
     private static bool IsOpen(MeasureResult r) =>
         r.Status == EligibilityStatus.Undetermined

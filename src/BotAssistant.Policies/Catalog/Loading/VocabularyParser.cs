@@ -68,6 +68,8 @@ internal static class VocabularyParser
             Includes = Includes(r, what, values),
             PersonFacts = r.Strings("of", what),
             AnsweredByPlace = AnsweredByPlace(r, what, type),
+            AskedAfter = r.String("asked_after", what),
+            AskedForItself = r.Bool("asked_for_itself", what) ?? true,
         };
     }
 
@@ -224,6 +226,14 @@ internal static class VocabularyParser
             if (fact.Type != FactType.Number || !facts.TryGetValue(fact.DecreaseOf!, out var of) || of.Type != FactType.Number)
             {
                 ctx.Error(LineOfKey(root, fact.Name), $"fact {fact.Name}: decrease_of '{fact.DecreaseOf}' must name a number fact, on a number fact");
+            }
+        }
+
+        foreach (var fact in facts.Values.Where(f => f.AskedAfter is not null))
+        {
+            if (!facts.TryGetValue(fact.AskedAfter!, out var first) || first.Type != FactType.Bool || first.AskedAfter is not null)
+            {
+                ctx.Error(LineOfKey(root, fact.Name), $"fact {fact.Name}: asked_after '{fact.AskedAfter}' must name a yes/no fact that is itself asked first");
             }
         }
 
