@@ -94,6 +94,15 @@ public sealed class ReadingTables
     public void 创业与否_a_plan_counts_a_denial_says_no(string text, string? expected) =>
         Assert.Equal(expected, Value(text, "is_entrepreneur", "individual"));
 
+    /// <summary>With no trainees told of, the hires who stayed after one left are the hires counted.</summary>
+    [Theory]
+    [InlineData("七月份一共来了4个应届大学生 有一个合同还没签就走了 所以实际留下来的是3个 都签了一年合同", "hired_count", "3")]
+    [InlineData("招了10个见习生 见习期满留下来3个", "trainees_retained", "3")]
+    [InlineData("来了4个应届生 结果有一个干了十来天就走了 留下来的3个都签了合同", "hired_stable_months", null)]
+    [InlineData("招了3个应届生 入职才4个月", "hired_stable_months", "4")]
+    public void 留下来_those_who_stayed_are_the_hires_when_no_trainees(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
     /// <summary>Work told before coming home is work that was: the person is not at work now.</summary>
     [Theory]
     [InlineData("我是在外地打工好多年，回稷山老家开的店", null)]

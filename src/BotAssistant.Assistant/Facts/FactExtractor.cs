@@ -205,6 +205,29 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         return now.Contains('我') && WorksAt(now);
     }
 
+    /// <summary>
+    /// "有一个干了十来天就走了": a time said of some of the people (有 + a count before it in its clause) is theirs, not
+    /// every hire's.
+    /// </summary>
+    private static bool SaidOfSomeOfThem(string text, int at)
+    {
+        var start = at;
+        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        for (var i = text.IndexOf('有', start); i >= 0 && i + 2 < at; i = text.IndexOf('有', i + 1))
+        {
+            if ("一两二三四五六七八九几0123456789".Contains(text[i + 1]) && "个位名人".Contains(text[i + 2]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly string[] ComingHome = ["回~老家", "回~家乡", "回乡", "返乡", "回来了"];
 
     private static readonly string[] WorkingAway = ["打工", "务工"];
@@ -761,6 +784,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             var n = e.Number!.Value;
             switch (e.Kind)
             {
+                case EntityKind.Count when e.Value == "retained" && role == "employer" && !AboutTrainees(u) && found.ContainsKey("hired_count"):
+                    // "来了4个应届大学生 …一个合同还没签就走了 所以实际留下来的是3个": with no trainees told of, the ones who
+                    // stayed are the hires that count; the figure before them included one who left.
+                    found["hired_count"] = FactValue.Of(n);
+                    break;
                 case EntityKind.Count when CountSubjects.TryGetValue(e.Value, out var fact):
                     found[fact] = FactValue.Of(n);
                     break;
@@ -818,15 +846,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     }
 
                     break;
-                case EntityKind.Duration when e.Value == "employment" && role == "employer":
+                case EntityKind.Duration when e.Value == "employment" && role == "employer" && !SaidOfSomeOfThem(u.Normalized, e.Start):
                     // "入职才4个月": how long the hires have been at work here, which no insurance paid here can exceed.
                     found["hired_stable_months"] = FactValue.Of(n);
                     break;
                 case EntityKind.Duration when DurationSubjects.TryGetValue(e.Value, out var d):
                     found[d.Fact] = FactValue.Of(Math.Round(n * d.PerMonth, 2));
-                    if (e.Value == "social_insurance" && role != "employer" && u.Normalized.Contains("失业保险"))
+                    if (e.Value == "social_insurance" && role != "employer" && (u.Normalized.Contains("失业保险") || pending == "unemployment_insurance_years"))
                     {
-                        // 技能提升补贴 counts years of 失业保险 in one's own name.
+                        // 技能提升补贴 counts years of 失业保险 in one's own name; asked of them, "交了10个月" is that.
                         found["unemployment_insurance_years"] = FactValue.Of(Math.Round(n / 12m, 2));
                     }
 

@@ -205,12 +205,22 @@ internal sealed class IntentClassifier
         var sentences = spans.Where(asking.Contains).ToList();
         if (spaced)
         {
-            sentences = [.. sentences.Select(a => Reaching(spans, a, entities, asking.Contains))];
+            bool LeadIn((int Start, int End) span) => marks.Where(m => m.Start >= span.Start && m.End <= span.End).MaxBy(m => m.End) is var last
+                && last.End > 0 && text.AsSpan(last.End, span.End - last.End).Trim(LeadInTail).IsEmpty
+                && !text.AsSpan(last.Start, last.End - last.Start).ContainsAny(QuestionMarks);
+            // An ask reaches back no further than the last ask or the last setting aside (这个我下次再问).
+            sentences = [.. sentences.Select(a => Reaching(spans, a, entities, p => asking.Contains(p) || SetsAside(p), LeadIn(a)))];
         }
 
         var clauses = sentences.SelectMany(sp => Clauses(text, sp)).Where(Marked).ToList();
         return sentences.Count > 0 && clauses.Count > 0 ? (sentences, clauses) : null;
     }
+
+    /// <summary>What may follow an announcing ask and leave it saying nothing yet: 想问的就是, 请问一下, 想问问哈.</summary>
+    private const string LeadInTail = "的就是一下问呢啊哈个事情下这样：:，, ";
+
+    /// <summary>Markers that ask by themselves (多少, 吗, 能不能): a piece ending in one is no announcement.</summary>
+    private static readonly System.Buffers.SearchValues<char> QuestionMarks = System.Buffers.SearchValues.Create("？?吗少么咋哪否不时啥");
 
     /// <summary>A message told in spaces, not stops (WeChat): this many pieces or more make its pieces the sentences.</summary>
     private const int SpacedPieces = 8;
@@ -224,13 +234,28 @@ internal sealed class IntentClassifier
     /// an earlier ask and not further than a few pieces.
     /// </summary>
     private static (int Start, int End) Reaching(List<(int Start, int End)> pieces, (int Start, int End) ask, IReadOnlyList<Entity> entities,
-        Func<(int Start, int End), bool> asks)
+        Func<(int Start, int End), bool> asks, bool leadIn)
     {
         bool Names((int Start, int End) p) => entities.Any(e => e.Kind is EntityKind.Topic or EntityKind.Measure && e.Start >= p.Start && e.End <= p.End);
         var at = pieces.IndexOf(ask);
         if (Names(ask))
         {
             return ask;
+        }
+
+        // "…补贴也没领过 所以想问的就是 平凉这个一次性扩岗补助 …": an ask that only announces one (想问的就是, 请问一下)
+        // is about what comes next, when what comes next names a measure before the next ask.
+        for (var k = at + 1; leadIn && k < pieces.Count && k <= at + AskReach; k++)
+        {
+            if (Names(pieces[k]))
+            {
+                return (ask.Start, pieces[k].End);
+            }
+
+            if (asks(pieces[k]))
+            {
+                break;
+            }
         }
 
         for (var k = at - 1; k >= 0 && k >= at - AskReach && !asks(pieces[k]); k--)
