@@ -46,7 +46,7 @@ public static class LookupFlow
             explained |= ended;
         }
 
-        if (Total(s, screen) is { } total)
+        if (ScreeningWriter.Total(s, screen) is { } total)
         {
             reply.Say(total);
         }
@@ -60,36 +60,6 @@ public static class LookupFlow
         s.State.Focus = measures.Select(m => m.Id).ToList();
         reply.Summary = Summaries.Of("lookup", s, results);
         return reply;
-    }
-
-    /// <summary>
-    /// Two or more of the measures shown pay (or deduct) this user a known sum in the same unit: their total, with a measure that
-    /// cannot be had with another left out as the documents' 不能重复享受 says (the higher one counts).
-    /// </summary>
-    private static string? Total(TurnScope s, ScreeningResult screen)
-    {
-        var paying = screen.Results
-            .Where(r => r.Status == EligibilityStatus.Eligible && !r.IsExcluded && (r.Amount.Value ?? r.Amount.Max) is > 0 && r.Amount.IsDetermined && !r.Amount.IsLoan)
-            .ToList();
-        // Tax deducted and cash paid are not one sum; deductions add up among themselves (每年一共能扣减多少).
-        if (paying.Count < 2 || paying.Select(r => r.Amount.Unit).Distinct().Count() > 1 || paying.Select(r => r.Amount.IsTaxDeduction).Distinct().Count() > 1)
-        {
-            return null;
-        }
-
-        var unit = paying[0].Amount.Unit;
-        // "最高1500元" and "最高600元": what they come to is at most their sum (俺俩一共最多能拿多少).
-        var capped = paying.Any(r => r.Amount.Value is null);
-        decimal Most(MeasureResult r) => r.Amount.Value ?? r.Amount.Max!.Value;
-        var terms = string.Join(" + ", paying.Select(r => $"{r.Measure.Name} {AmountText(Most(r))}{unit}"));
-        var text = s.Texts.Say(capped ? "lookup.total_most" : "lookup.total", ("terms", terms), ("total", AmountText(paying.Sum(Most)) + unit));
-        foreach (var d in screen.Exclusions.Where(d => paying.Any(p => p.Measure.Id == d.Recommended)))
-        {
-            text += s.Texts.Say("lookup.total_excluded", ("excluded", s.Catalog.FindMeasure(d.Excluded)?.Name ?? d.Excluded),
-                ("recommended", s.Catalog.FindMeasure(d.Recommended)?.Name ?? d.Recommended));
-        }
-
-        return text;
     }
 
     private static string AmountText(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
