@@ -16,6 +16,16 @@ public class DerivedRateTests(RealCatalogFixture real) : IClassFixture<RealCatal
     private MeasureResult Evaluate(string measure, params (string Fact, string Value)[] facts) =>
         PolicyEngine.Evaluate(Real.FindMeasure(measure)!, Real.ParseFacts(facts.Select(f => KeyValuePair.Create(f.Fact, f.Value))), Day);
 
+    /// <summary>平政办发〔2023〕75号（一）：28人的小微企业裁了5人，5÷28≈17.9%，不高于20%，稳岗返还60%，答复带上这个算式。</summary>
+    [Fact]
+    public void 平凉稳岗返还_a_rate_that_holds_is_shown_with_its_sum()
+    {
+        var r = Evaluate("pl-wengang", ("enterprise_size", "small_micro"), ("employee_count", "28"), ("laid_off_count", "5"));
+
+        Assert.NotEqual(EligibilityStatus.NotEligible, r.Status);
+        Assert.Contains("5÷28≈17.9%", Assert.Single(r.Held).ActualValue);
+    }
+
     /// <summary>
     /// 平政办发〔2023〕75号（一）：裁员率不高于5.5%，30人（含）以下的参保企业不高于20%. The rate is laid_off_count ÷
     /// employee_count; the answer shows that sum and the most the firm could have let go (30×20%=6, 20×20%=4, 50×5.5%=2.75 → 2,

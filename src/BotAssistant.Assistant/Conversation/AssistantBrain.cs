@@ -170,7 +170,13 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         new("我能领什么, or a case told: a new screening",
             t => t.U.IsAbout(Intent.Screen) || t.Situation, (_, t) =>
             {
-                StartScreening(t.State, []);
+                // The same case told again, nothing new in it, while a question is open: that question was not answered,
+                // and counts as asked once more, so a user repeating themselves is not asked it for ever.
+                if (!(t.State.Screening && t.PendingBefore is not null && t.Scope.Volunteered.Count == 0 && !t.Answered))
+                {
+                    StartScreening(t.State, []);
+                }
+
                 return ScreeningFlow.Continue(t.Scope);
             }),
         new("不对，我是在平凉 after an answer about 巫山: the same kind of measure in the place meant",

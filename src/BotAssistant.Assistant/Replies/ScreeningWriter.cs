@@ -100,9 +100,11 @@ public static class ScreeningWriter
 
     private static string AmountText(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>One measure that applies; a rate from the user's counts that met its condition is shown with its sum (5÷28≈17.9%).</summary>
     private static string Line(TurnScope s, MeasureResult r, int index) => s.Texts.Say("screen.eligible_line",
         ("n", index), ("name", r.Measure.Name), ("amount", s.Writer.AmountLine(r)),
-        ("validity", r.Validity.Text), ("source", s.Writer.Source(r.Measure)));
+        ("validity", r.Validity.Text), ("source", s.Writer.Source(r.Measure)))
+        + (r.Held.Count == 0 ? "" : s.Texts.Say("lookup.held", ("conditions", string.Join("；", r.Held.Select(h => $"{h.Wording}（{h.ActualValue}）")))));
 
     /// <summary>
     /// An open measure's ways in that are already closed ("按离校5年内高校毕业生这一条已不符合（您的离校年限：6年）"), or "":
