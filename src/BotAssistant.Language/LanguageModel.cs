@@ -45,7 +45,7 @@ public sealed class LanguageModel
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(options);
         var lex = LexiconLoader.LoadDirectory(options.LexiconDirectory);
-        var toSimplified = ToCharMap(lex.Normalization.ToSimplified);
+        var toSimplified = ToCharMap(lex.Normalization.ToSimplified.Concat(lex.Normalization.Dialect));
         var normalizer = new Normalizer(toSimplified, options.MaxInputChars);
         var phraseNormalizer = new Normalizer(toSimplified, 10_000);
         string Norm(string s) => phraseNormalizer.Normalize(s).Text;
@@ -75,14 +75,14 @@ public sealed class LanguageModel
         };
     }
 
-    private static Dictionary<char, char> ToCharMap(Dictionary<string, string> pairs)
+    private static Dictionary<char, char> ToCharMap(IEnumerable<KeyValuePair<string, string>> pairs)
     {
         var map = new Dictionary<char, char>();
         foreach (var (from, to) in pairs)
         {
             if (from.Length != 1 || to.Length != 1)
             {
-                throw new LexiconException($"normalization.yaml: to_simplified entry \"{from}: {to}\" must map one char to one char");
+                throw new LexiconException($"normalization.yaml: entry \"{from}: {to}\" must map one char to one char");
             }
 
             map[from[0]] = to[0];

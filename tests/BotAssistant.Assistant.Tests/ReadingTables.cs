@@ -99,9 +99,19 @@ public sealed class ReadingTables
     [InlineData("七月份一共来了4个应届大学生 有一个合同还没签就走了 所以实际留下来的是3个 都签了一年合同", "hired_count", "3")]
     [InlineData("招了10个见习生 见习期满留下来3个", "trainees_retained", "3")]
     [InlineData("来了4个应届生 结果有一个干了十来天就走了 留下来的3个都签了合同", "hired_stable_months", null)]
+    [InlineData("新招的3个 连新招的在内一共24个人在职", "employee_count", "24")]
+    [InlineData("新招的3个 连新招的在内一共24个人在职", "hired_count", "3")]
     [InlineData("招了3个应届生 入职才4个月", "hired_stable_months", "4")]
     public void 留下来_those_who_stayed_are_the_hires_when_no_trainees(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact, "employer"));
+
+    /// <summary>Northern pronouns (俺, 咱) speak of the user; a brother's and one's own destinations are two places.</summary>
+    [Theory]
+    [InlineData("稷山的 俺家是脱贫户 俺哥今年去江苏厂里打工了 俺是县上组织出去到太原干活", "role", "individual")]
+    [InlineData("稷山的 俺家是脱贫户 俺哥今年去江苏厂里打工了 俺是县上组织出去到太原干活", "is_poverty_relief", "true")]
+    [InlineData("稷山的 俺家是脱贫户 俺哥今年去江苏厂里打工了 俺是县上组织出去到太原干活", "organized_labor_export", "true")]
+    public void 方言代词_俺_is_the_user(string text, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, null));
 
     /// <summary>Work told before coming home is work that was: the person is not at work now.</summary>
     [Theory]

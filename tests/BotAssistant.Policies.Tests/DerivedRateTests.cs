@@ -16,6 +16,16 @@ public class DerivedRateTests(RealCatalogFixture real) : IClassFixture<RealCatal
     private MeasureResult Evaluate(string measure, params (string Fact, string Value)[] facts) =>
         PolicyEngine.Evaluate(Real.FindMeasure(measure)!, Real.ParseFacts(facts.Select(f => KeyValuePair.Create(f.Fact, f.Value))), Day);
 
+    /// <summary>临州府发〔2019〕3号六：见习7人留用3人，3÷7≈42.9%，未达到50%，仍按每人每月1000元，不是1200元。</summary>
+    [Fact]
+    public void 临夏见习_a_rate_short_of_the_better_tier_says_so()
+    {
+        var r = Evaluate("lx-jianxi", ("trainees_count", "7"), ("trainees_retained", "3"), ("trainee_months", "6"));
+
+        Assert.StartsWith("3÷7≈42.9%（未达到50%）：1000元/人·月", r.Amount.Formula);
+        Assert.Equal(42000m, r.Amount.Value);
+    }
+
     /// <summary>平政办发〔2023〕75号（一）：28人的小微企业裁了5人，5÷28≈17.9%，不高于20%，稳岗返还60%，答复带上这个算式。</summary>
     [Fact]
     public void 平凉稳岗返还_a_rate_that_holds_is_shown_with_its_sum()

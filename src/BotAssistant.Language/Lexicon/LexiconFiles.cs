@@ -6,6 +6,9 @@ public sealed class NormalizationFile
 {
     /// <summary>Traditional char → simplified char.</summary>
     public Dictionary<string, string> ToSimplified { get; set; } = [];
+
+    /// <summary>A dialect pronoun → the standard one, one char each (俺 → 我), so "俺家是脱贫户" speaks of the user.</summary>
+    public Dictionary<string, string> Dialect { get; set; } = [];
 }
 
 public sealed class PlacesFile

@@ -156,7 +156,8 @@ internal static class QuantityRecognizer
         var before = input.Cues.CountsBefore.Before(n.Start, 6);
         // "我们单位接了5个见习的大学生": a count its own noun says is of trainees or hires is no head count, 单位 before it or not.
         var namedAfter = groupRightAfter.Length == 0 ? input.Cues.CountsAfter.After(end, 0) : groupRightAfter.Values[0].Value;
-        if (bound is not null || (input.Cues.Employee.Before(n.Start, 4) != "" && before == "" && namedAfter is not { Length: > 0 } && !Doing(text, end)))
+        if (bound is not null || (input.Cues.Employee.Before(n.Start, 4) != "" && before == "" && namedAfter is not { Length: > 0 } && !Doing(text, end))
+            || (before != "" && Including(text, n.Start)))
         {
             var cut = bound is null ? end : end + 2;
             return Make(EntityKind.EmployeeCount, bound ?? "", n.Value, text, n.Start, cut, n.Approximate);
@@ -167,6 +168,26 @@ internal static class QuantityRecognizer
             : before;
         return Make(EntityKind.Count, subject, n.Value, text, n.Start, end, n.Approximate);
     }
+
+    /// <summary>
+    /// "连新招的在内一共24个人", "包括新招的3个一共24人": a count said as including the ones a cue before it names is the
+    /// firm's whole, not more of them.
+    /// </summary>
+    private static bool Including(string text, int at)
+    {
+        var start = at;
+        while (start > 0 && at - start < IncludingReach && !Clauses.IsBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        var window = text.AsSpan(start, at - start);
+        return window.IndexOf("在内", StringComparison.Ordinal) >= 0 || window.IndexOf("包括", StringComparison.Ordinal) >= 0
+            || window.IndexOf("算上", StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>How far before a count its 在内 or 包括 may stand: 连今年新招的在内一共.</summary>
+    private const int IncludingReach = 12;
 
     /// <summary>
     /// 我一个人, 就我们两个, 他俩: a count right after a personal pronoun restates who that is (the speaker alone runs the

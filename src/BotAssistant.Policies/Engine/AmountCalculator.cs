@@ -115,7 +115,7 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
             };
         }
 
-        var head = $"{text.Display(a.By, by)}：{N(step.Value)}{a.Unit}/{a.Per ?? "人"}";
+        var head = $"{TierReached(a, by, step)}：{N(step.Value)}{a.Unit}/{a.Per ?? "人"}";
         if (a.MonthsFact is not null)
         {
             if (Number(a.MonthsFact) is not { } months)
@@ -128,6 +128,21 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         }
 
         return Counted(step.Value, a.Unit, a.Per ?? "人", a.CountFact, head);
+    }
+
+    /// <summary>
+    /// The value that chose the tier, with the sum behind a rate from counts and the next better tier it falls short of:
+    /// "3÷7≈42.9%（未达到50%）", so whoever asked for the higher figure learns why it is not theirs.
+    /// </summary>
+    private string TierReached(TieredAmount a, FactValue by, TierStep step)
+    {
+        var shown = by is NumberValue n && facts.TryGetDerivation(a.By, out var d, out var part, out var whole)
+            ? ConditionText.Derivation(part, whole, n.Value, d.Scale, text.Unit(a.By))
+            : text.Display(a.By, by);
+        var better = by is NumberValue v
+            ? a.Steps.Where(s => s.Min is { } min && min > v.Value && s.Value > step.Value).MinBy(s => s.Min)
+            : null;
+        return better is null ? shown : string.Format(Wording.TierShortOf, shown, text.Display(a.By, FactValue.Of(better.Min!.Value)));
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ internal static class Wording
     public const string NotYet = "自{0}起执行，尚未开始";
     public const string Exclusion = "{0} {1} 高于 {2} {3}，两者不能重复享受，建议申请前者";
     public const string ExclusionEqual = "{0} {1} 与 {2} {3} 金额相同，两者不能重复享受，建议申请前者";
+    public const string TierShortOf = "{0}（未达到{1}）";
     public const string ExclusionUnknown = "{0} 和 {1} 不能重复享受，金额暂无法比较，请按实际情况选择其一";
     public const string OverCap = "，超过总额上限{0}，按{0}";
 
