@@ -94,6 +94,21 @@ public sealed class ReadingTables
     public void 创业与否_a_plan_counts_a_denial_says_no(string text, string? expected) =>
         Assert.Equal(expected, Value(text, "is_entrepreneur", "individual"));
 
+    /// <summary>A founder's business counted as a whole (连我在内一共五个人) is its head count, beside the jobs it made.</summary>
+    [Theory]
+    [InlineData("头回创业开了个超市 店里连我在内一共五个人 带动就业七个", "business_headcount", "5")]
+    [InlineData("头回创业开了个超市 店里连我在内一共五个人 带动就业七个", "jobs_created", "7")]
+    public void 店里人数_a_founders_whole_is_the_business_head_count(string text, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual"));
+
+    /// <summary>A hiring within the year gives how long the hires have been at work; an older one says only when.</summary>
+    [Theory]
+    [InlineData("公司上个月才招的三个应届生", "1")]
+    [InlineData("公司这个月刚招的两个大学生", "0")]
+    [InlineData("公司2019年招的两个大学生", null)]
+    public void 招用时间_a_recent_hiring_is_how_long_they_have_worked(string text, string? months) =>
+        Assert.Equal(months, Value(text, "hired_stable_months", "employer"));
+
     /// <summary>With no trainees told of, the hires who stayed after one left are the hires counted.</summary>
     [Theory]
     [InlineData("七月份一共来了4个应届大学生 有一个合同还没签就走了 所以实际留下来的是3个 都签了一年合同", "hired_count", "3")]
@@ -506,10 +521,14 @@ public sealed class ReadingTables
     public void 多证_tiers_listed_are_not_certificates_held(string text, string? expected) =>
         Assert.Equal(expected, Value(text, "certificate_level", "individual"));
 
-    /// <summary>What others say and what a rule requires are no facts of the user's (听说, 有的说, 说是, 要求, 要交满).</summary>
+    /// <summary>
+    /// What others say and what a rule requires are no facts of the user's (听说, 有的说, 要求, 要交满). 说是 reports the
+    /// user's own case as it was told to them (社保说是交了十四个月): a figure of theirs, to be checked like any other.
+    /// </summary>
     [Theory]
     [InlineData("有的说要签两年合同，有的说要交满一年社保", "contract_years", null)]
     [InlineData("说是以前要交满三年失业保险 现在放宽了", "unemployment_insurance_years", null)]
+    [InlineData("公司上个月才招的三个应届生 社保说是已经连续交了十四个月了", "social_insurance_months", "14")]
     [InlineData("听说35岁以下才行", "age", null)]
     [InlineData("听人说的 我自己交了8个月社保", "social_insurance_months", "8")]
     [InlineData("合同签了一年", "contract_years", "1")]

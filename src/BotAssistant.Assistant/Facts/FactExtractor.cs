@@ -832,6 +832,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     // "一批是12个人 都是今年夏天刚毕业的", while another question is open: people of a hire group, counted.
                     found.TryAdd("hired_count", FactValue.Of(n));
                     break;
+                case EntityKind.EmployeeCount when role == "individual":
+                    // "店里连我在内一共五个人": a founder's business's head count, which no count of jobs it made can exceed.
+                    found["business_headcount"] = FactValue.Of(n);
+                    break;
                 case EntityKind.EmployeeCount:
                     // A head count alone never sets enterprise_size: the documents do not define 小微 by head count.
                     found["employee_count"] = FactValue.Of(n);
@@ -916,7 +920,32 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         AddInsuranceSince(u, found, asOf);
+        if (role == "employer")
+        {
+            AddHiredSince(u, found, asOf);
+        }
     }
+
+    /// <summary>
+    /// "上个月才招的三个应届生": the hires have been at work since that month, which no insurance paid for them here can
+    /// exceed. Only a hiring within the last year is read so: an older date says when, not that they are still there.
+    /// </summary>
+    private static void AddHiredSince(Understanding u, Dictionary<string, FactValue> found, DateOnly asOf)
+    {
+        if (u.All(EntityKind.Date).FirstOrDefault(d => d.Subject == "hired") is not { } hired
+            || !DateOnly.TryParseExact(hired.Value + "-01", "yyyy-MM-dd", out var from) || from > asOf)
+        {
+            return;
+        }
+
+        var months = (asOf.Year - from.Year) * 12 + asOf.Month - from.Month;
+        if (months <= HiredSinceReach)
+        {
+            found.TryAdd("hired_stable_months", FactValue.Of(Math.Max(months, 0)));
+        }
+    }
+
+    private const int HiredSinceReach = 12;
 
     /// <summary>
     /// "失业保险是从2020年3月才开始交的": the years insured run from that month to when the certificate was obtained

@@ -157,7 +157,7 @@ internal static class QuantityRecognizer
         // "我们单位接了5个见习的大学生": a count its own noun says is of trainees or hires is no head count, 单位 before it or not.
         var namedAfter = groupRightAfter.Length == 0 ? input.Cues.CountsAfter.After(end, 0) : groupRightAfter.Values[0].Value;
         if (bound is not null || (input.Cues.Employee.Before(n.Start, 4) != "" && before == "" && namedAfter is not { Length: > 0 } && !Doing(text, end))
-            || (before != "" && Including(text, n.Start)))
+            || Including(text, n.Start))
         {
             var cut = bound is null ? end : end + 2;
             return Make(EntityKind.EmployeeCount, bound ?? "", n.Value, text, n.Start, cut, n.Approximate);
@@ -170,8 +170,8 @@ internal static class QuantityRecognizer
     }
 
     /// <summary>
-    /// "连新招的在内一共24个人", "包括新招的3个一共24人": a count said as including the ones a cue before it names is the
-    /// firm's whole, not more of them.
+    /// "连新招的在内一共24个人", "店里连我在内一共五个人": a count said as including others is the firm's whole, not more of
+    /// the ones a cue before it names.
     /// </summary>
     private static bool Including(string text, int at)
     {
