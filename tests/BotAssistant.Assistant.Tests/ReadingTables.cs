@@ -101,6 +101,13 @@ public sealed class ReadingTables
     public void 店里人数_a_founders_whole_is_the_business_head_count(string text, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
 
+    /// <summary>A business's months run from its licence (自营业执照签发之日起), whatever it ran before it.</summary>
+    [Theory]
+    [InlineData("我的小吃店营业执照上个月才办下来 不过已经正常经营一年多了", "1")]
+    [InlineData("店开了一年半了", "18")]
+    public void 经营时间_counted_from_the_licence(string text, string months) =>
+        Assert.Equal(months, Value(text, "business_months", "individual"));
+
     /// <summary>A hiring within the year gives how long the hires have been at work; an older one says only when.</summary>
     [Theory]
     [InlineData("公司上个月才招的三个应届生", "1")]

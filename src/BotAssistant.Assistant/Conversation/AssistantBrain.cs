@@ -398,8 +398,22 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     private static bool NamesOtherOfficeFirst(TurnActs t)
     {
         var text = t.U.Normalized;
-        var ours = t.U.Entities.Where(e => e.Kind is EntityKind.Topic or EntityKind.Measure).Select(e => e.Start).DefaultIfEmpty(int.MaxValue).Min();
-        return t.Scope.Texts.Referrals.SelectMany(r => r.Words).Select(w => GappedPhrase.IndexOf(text, w)).Any(i => i >= 0 && i <= ours);
+        // In a story, what it asks is in its asking sentences: "爷爷住院医保报了一部分 … 雨露计划一年给多少" tells of 医保
+        // and asks about 雨露计划.
+        var asks = t.U.AskingSentences;
+        bool Asked(int at) => asks is not { Count: > 0 } || asks.Any(a => at >= a.Start && at < a.End);
+        var ours = t.U.Entities.Where(e => e.Kind is EntityKind.Topic or EntityKind.Measure && Asked(e.Start)).Select(e => e.Start).DefaultIfEmpty(int.MaxValue).Min();
+        return t.Scope.Texts.Referrals.SelectMany(r => r.Words)
+            .SelectMany(w => Occurrences(text, w))
+            .Any(i => Asked(i) && i <= ours);
+    }
+
+    private static IEnumerable<int> Occurrences(string text, string word)
+    {
+        for (var at = GappedPhrase.IndexOf(text, word); at >= 0; at = GappedPhrase.IndexOf(text, word, at + 1))
+        {
+            yield return at;
+        }
     }
 
     /// <summary>The office in charge, then any measure of the user's place that bears on it (失业人员代缴基本医疗保险费).</summary>
@@ -521,7 +535,9 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         // place is weighing it for a case (theirs, or a caller's), and the answer they need is whether it pays and how much.
         StartScreening(state, topics);
         state.Offered = !situation;
-        state.Candidates.AddRange(measures.Select(m => m.Id));
+        // The question settles what was asked about: a measure named by its name, not the siblings shown beside it.
+        var asked = LookupFlow.ByName(s, places).Where(measures.Contains).ToList();
+        state.Candidates.AddRange((asked.Count > 0 ? asked : measures).Select(m => m.Id));
         if (ScreeningFlow.NextFact(s) is not { } next)
         {
             state.Screening = false;

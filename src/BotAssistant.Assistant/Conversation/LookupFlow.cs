@@ -10,12 +10,9 @@ public static class LookupFlow
     /// <summary>The measures a message is about: named measures, else named topics in the place (all places when none is known).</summary>
     public static List<Measure> Named(TurnScope s, IReadOnlyList<string> places)
     {
-        var (clear, ambiguous) = CompareFlow.NamedEntities(s);
-        var mentions = clear.Count > 0 ? clear : ambiguous;
-        var byId = mentions.Where(e => e.Kind == EntityKind.Measure).Select(e => s.Catalog.FindMeasure(e.Value)).OfType<Measure>().Distinct().ToList();
         var topics = CompareFlow.Topics(s);
         var inPlaces = places.Count > 0 ? s.Catalog.Measures.Where(m => places.Contains(m.Place)) : s.Catalog.Measures;
-        var chosen = byId.Where(m => places.Count == 0 || places.Contains(m.Place)).ToList();
+        var chosen = ByName(s, places);
         var related = inPlaces.Where(m => topics.Contains(m.Topic) && !chosen.Contains(m)).ToList();
 
         // A measure named by its name answers the question; of its topic siblings in the place only those that pay
@@ -24,6 +21,15 @@ public static class LookupFlow
             ? chosen.Concat(related.Where(m => m.Amount is not (NoAmount or NotStatedAmount))).ToList()
             : chosen.Concat(related).ToList();
         return s.ForAudience(result).ToList();
+    }
+
+    /// <summary>The measures the message names by their own names, in the places asked about (no topic siblings).</summary>
+    public static List<Measure> ByName(TurnScope s, IReadOnlyList<string> places)
+    {
+        var (clear, ambiguous) = CompareFlow.NamedEntities(s);
+        var mentions = clear.Count > 0 ? clear : ambiguous;
+        return mentions.Where(e => e.Kind == EntityKind.Measure).Select(e => s.Catalog.FindMeasure(e.Value)).OfType<Measure>().Distinct()
+            .Where(m => places.Count == 0 || places.Contains(m.Place)).ToList();
     }
 
     public static Reply Answer(TurnScope s, List<Measure> measures, bool withQuote)

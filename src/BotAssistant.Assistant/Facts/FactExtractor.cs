@@ -924,6 +924,35 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         {
             AddHiredSince(u, found, asOf);
         }
+        else
+        {
+            AddLicensedSince(u, found, asOf);
+        }
+    }
+
+    /// <summary>
+    /// "营业执照上个月才办下来 不过已经正常经营一年多了": the documents count a business's months from the day its licence
+    /// was issued (自营业执照签发之日起), so a licence date gives them, over any time it ran before; an opening date
+    /// gives them only when no length is said.
+    /// </summary>
+    private static void AddLicensedSince(Understanding u, Dictionary<string, FactValue> found, DateOnly asOf)
+    {
+        if (u.All(EntityKind.Date).FirstOrDefault(d => d.Subject == "business") is not { } opened
+            || !DateOnly.TryParseExact(opened.Value + "-01", "yyyy-MM-dd", out var from) || from > asOf)
+        {
+            return;
+        }
+
+        var months = FactValue.Of((asOf.Year - from.Year) * 12 + asOf.Month - from.Month);
+        var text = u.Normalized;
+        if (text.Contains("执照", StringComparison.Ordinal) || text.Contains("注册", StringComparison.Ordinal))
+        {
+            found["business_months"] = months;
+        }
+        else
+        {
+            found.TryAdd("business_months", months);
+        }
     }
 
     /// <summary>
