@@ -101,6 +101,14 @@ public sealed class ReadingTables
     public void 店里人数_a_founders_whole_is_the_business_head_count(string text, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
 
+    /// <summary>"都齐了" of what a clause names says there is some of each, not how much: lower bounds, never figures.</summary>
+    [Theory]
+    [InlineData("招了4个 合同社保都齐了", "social_insurance_months", ">=1")]
+    [InlineData("招了4个 合同社保都齐了", "contract_years", ">=0.08")]
+    [InlineData("招了4个 合同还没签", "contract_years", "0")]
+    public void 都齐了_some_of_each_not_how_much(string text, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
     /// <summary>A business's months run from its licence (自营业执照签发之日起), whatever it ran before it.</summary>
     [Theory]
     [InlineData("我的小吃店营业执照上个月才办下来 不过已经正常经营一年多了", "1")]

@@ -1234,6 +1234,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return false;
         }
 
+        // "合同社保都齐了", "手续齐全": what the clause names is all in place.
+        if (text.Contains("齐了", StringComparison.Ordinal) || text.Contains("齐全", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         asked = asked.Replace('缴', '交');
         text = text.Replace('缴', '交');
         for (var i = 1; i < text.Length; i++)
