@@ -101,6 +101,14 @@ public sealed class ReadingTables
     public void 店里人数_a_founders_whole_is_the_business_head_count(string text, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
 
+    /// <summary>A rate said beside the two counts it comes from is an estimate: the counts are kept and the rate computed.</summary>
+    [Theory]
+    [InlineData("我跟院长汇报说留用率能过一半 最后的准确数字是9个见习人员 期满留下来的是4个", "retention_rate", null)]
+    [InlineData("我跟院长汇报说留用率能过一半 最后的准确数字是9个见习人员 期满留下来的是4个", "trainees_retained", "4")]
+    [InlineData("见习期满留用率百分之六十", "retention_rate", "60")]
+    public void 比率与人数_counts_outrank_a_rate_said_with_them(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
     /// <summary>"都齐了" of what a clause names says there is some of each, not how much: lower bounds, never figures.</summary>
     [Theory]
     [InlineData("招了4个 合同社保都齐了", "social_insurance_months", ">=1")]

@@ -66,6 +66,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             found["employment_status"] = FactValue.OfKey("employed");
         }
         AddLowerBounds(text, pending, found);
+        DropRatesGivenByCounts(found);
         // The label of a button of the open question is the surest reading of the answer ("没工作，没办失业登记").
         if (pending is not null && catalog.Facts.TryGetValue(pending, out var pendingDef) && pendingDef.Type == FactType.Enum
             && ChoiceKey(u, pendingDef, choices) is { } chosen)
@@ -1132,6 +1133,21 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             else if (catalog.Facts.GetValueOrDefault(q.Fact)?.Type == FactType.Bool && q.About.Any(word => Denial.Denies(text, word)) && !LaterAsserted(text, q.About))
             {
                 found[q.Fact] = FactValue.Of(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// "留用率能过一半 … 准确数字：9个见习人员，留下来的是4个": when one message gives a rate and the two counts it is
+    /// computed from, the counts are the record and the rate an estimate; the engine computes it from them.
+    /// </summary>
+    private void DropRatesGivenByCounts(Dictionary<string, FactValue> found)
+    {
+        foreach (var def in catalog.Facts.Values.Where(d => d.Derived is not null && found.ContainsKey(d.Name)))
+        {
+            if (found.ContainsKey(def.Derived!.Numerator) && found.ContainsKey(def.Derived.Denominator))
+            {
+                found.Remove(def.Name);
             }
         }
     }
