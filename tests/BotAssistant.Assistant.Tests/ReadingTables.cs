@@ -101,6 +101,14 @@ public sealed class ReadingTables
     public void 店里人数_a_founders_whole_is_the_business_head_count(string text, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
 
+    /// <summary>"Not even one" with the noun of what is counted between (一个新人都没招) is none hired; it answers no head count.</summary>
+    [Theory]
+    [InlineData("我们是个小微企业 今年一个新人都没招", null, "hired_count", "0")]
+    [InlineData("今年一个都没招", "employee_count", "hired_count", "0")]
+    [InlineData("今年一个都没招", "employee_count", "employee_count", null)]
+    public void 一个都没_none_of_the_noun_between(string text, string? pending, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer", pending));
+
     /// <summary>A rate said beside the two counts it comes from is an estimate: the counts are kept and the rate computed.</summary>
     [Theory]
     [InlineData("我跟院长汇报说留用率能过一半 最后的准确数字是9个见习人员 期满留下来的是4个", "retention_rate", null)]

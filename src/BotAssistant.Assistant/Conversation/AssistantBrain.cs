@@ -252,6 +252,16 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }
         }
 
+        // The same doubted figure said again ("说是交了十四个月") is checked against the one it did not fit.
+        var insists = extracted.Values.Any(kv => s.State.Doubted.GetValueOrDefault(kv.Key) == kv.Value.ToString());
+        foreach (var (name, raw) in s.State.Doubted.Where(d => insists && !merged.ContainsKey(d.Key) && !extracted.Values.ContainsKey(d.Key)))
+        {
+            if (catalog.Facts.TryGetValue(name, out var def) && FactValue.Parse(def.Type, raw) is { } v)
+            {
+                merged[name] = v;
+            }
+        }
+
         foreach (var (name, value) in extracted.Values)
         {
             merged[name] = value;
@@ -263,6 +273,11 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var parts = PartsOverWholes(s.Understanding);
         if (problems.Count == 0 && parts.Count == 0)
         {
+            foreach (var name in extracted.Values.Keys)
+            {
+                s.State.Doubted.Remove(name);
+            }
+
             return null;
         }
 
@@ -303,10 +318,17 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         foreach (var name in doubtful)
         {
             s.State.Facts.Remove(name);
+            if (merged.TryGetValue(name, out var aside))
+            {
+                s.State.Doubted[name] = aside.ToString()!;
+            }
         }
 
         reply.Say(texts.Say("check.ask_again"));
-        return Resume(s, reply);
+        // The figures asked for again are what the next message is expected to bring, open question or none.
+        var resumed = Resume(s, reply);
+        resumed.ExpectsInput = true;
+        return resumed;
     }
 
     /// <summary>
@@ -351,8 +373,20 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }
         }
 
+        // "招了3个 签合同的有5个": those of the hires who did something (签合同的, 交了社保的) are some of them.
+        var hired = figures.FirstOrDefault(e => e.Kind == EntityKind.Count && e.Value == "hired");
+        foreach (var some in figures.Where(e => hired is not null && e.Kind == EntityKind.Count && e.Start > hired.End && e.Number > hired.Number
+                     && (e.Value == "signed" || SaidOfSomeWhoDid(text, e.Start))))
+        {
+            found.Add((hired!.Text, some.Text, false));
+        }
+
         return found;
     }
+
+    /// <summary>签合同的有5个, 交了社保的是5个: a count of the ones who did what the clause names.</summary>
+    private static bool SaidOfSomeWhoDid(string text, int at) =>
+        at >= 2 && text[at - 2] == '的' && text[at - 1] is '有' or '是';
 
     /// <summary>
     /// How far before 其中 its whole may be: the figure it divides is said just before it (一共10个人 其中…); a figure

@@ -15,6 +15,12 @@ public sealed class AssistantState : IVersionedState
     /// <summary>Facts the user gave, fact name → value text, in the order given.</summary>
     public Dictionary<string, string> Facts { get; set; } = [];
 
+    /// <summary>
+    /// Figures said back as not fitting together (上个月才招 yet 交了十四个月), fact name → value text: kept aside, not as
+    /// facts, so the same figure said again meets its partner again instead of passing alone.
+    /// </summary>
+    public Dictionary<string, string> Doubted { get; set; } = [];
+
     /// <summary>Facts the user chose not to answer ("不知道", "跳过"): never asked again in this screening.</summary>
     public List<string> Skipped { get; set; } = [];
 
@@ -74,6 +80,7 @@ public sealed class AssistantState : IVersionedState
     {
         ResetScreening();
         Facts.Clear();
+        Doubted.Clear();
         Focus.Clear();
         LastResult.Clear();
         LastWeighed.Clear();

@@ -148,7 +148,10 @@ internal static class QuantityRecognizer
         if ((NoneOf(text, end) ?? (n.Value == 1 ? NoneRightAfter(text, end) : null)) is { } noneEnd)
         {
             // 一个都没留用, 一人也没招: "not even one" is zero of what the verb after it counts.
-            var counted = input.Cues.CountsBefore.After(noneEnd, 1) is { Length: > 0 } verb ? verb : input.Cues.CountsBefore.Before(n.Start, 6);
+            var counted = input.Cues.CountsBefore.After(noneEnd, 1) is { Length: > 0 } verb ? verb
+                // 一个都没招, 一个人也没雇: the bare verb of hiring after the negation.
+                : noneEnd < text.Length && text[noneEnd] is '招' or '雇' or '聘' ? "hired"
+                : input.Cues.CountsBefore.Before(n.Start, 6);
             return Make(EntityKind.Count, counted, 0, text, n.Start, noneEnd, false);
         }
 
@@ -242,6 +245,12 @@ internal static class QuantityRecognizer
     /// <summary>End of "都没 / 也没 / 都不 / 也未" right after a count of one, or null.</summary>
     private static int? NoneOf(string text, int end)
     {
+        // "一个新人都没招", "一个大学生也没招": the noun of what is counted may stand between the count and 都.
+        for (var k = 0; k < NoneNounReach && end < text.Length && text[end] is not ('都' or '也') && !Clauses.IsBreak(text[end]) && !char.IsDigit(text[end]); k++)
+        {
+            end++;
+        }
+
         if (end + 1 >= text.Length || text[end] is not ('都' or '也'))
         {
             return null;
@@ -262,6 +271,9 @@ internal static class QuantityRecognizer
     /// bare figure that could answer a question about months, years or people.
     /// </summary>
     private const string ThingClassifiers = "份张本件项套台辆间条家头只把次趟遍顿";
+
+    /// <summary>How long the noun between a "not even one" count and its 都 may be: 一个新人都没, 一个大学生也没.</summary>
+    private const int NoneNounReach = 3;
 
     private static Entity? Bare(string text, NumberSpan n)
     {
