@@ -101,6 +101,14 @@ public sealed class ReadingTables
     public void 店里人数_a_founders_whole_is_the_business_head_count(string text, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
 
+    /// <summary>A sum the firm pays each month per person in a clause about 社保 is its monthly contribution, not a lump sum.</summary>
+    [Theory]
+    [InlineData("单位社保每人每月交700块 已经交满一年了", "employer_insurance_monthly", "700")]
+    [InlineData("单位社保每人每月交700块 已经交满一年了", "social_insurance_months", "12")]
+    [InlineData("去年交了20万失业保险", "employer_insurance_monthly", null)]
+    public void 每月缴费_a_monthly_contribution_per_person(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
     /// <summary>"Not even one" with the noun of what is counted between (一个新人都没招) is none hired; it answers no head count.</summary>
     [Theory]
     [InlineData("我们是个小微企业 今年一个新人都没招", null, "hired_count", "0")]

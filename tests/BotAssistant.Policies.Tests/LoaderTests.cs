@@ -135,4 +135,13 @@ public class LoaderTests
         var errors = Errors(Measure("m", Ok), facts);
         Assert.Equal(2, errors.Count(e => e.Message.Contains("derived input")));
     }
+
+    [Fact]
+    public void A_monthly_share_needs_the_monthly_base_it_multiplies()
+    {
+        var errors = Errors(Measure("a", """
+                amount: {kind: share, fraction: "100%", of: 实际缴费, months_fact: social_insurance_months, months_cap: 12}
+            """));
+        Assert.Contains(errors, e => e.Message.Contains("months_fact and months_cap need a base_fact"));
+    }
 }

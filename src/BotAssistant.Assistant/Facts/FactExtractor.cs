@@ -1101,6 +1101,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     {
         var fact = ProjectMoney(text, at) is { } project ? project
             : pending is not null && Unit(pending) is "元" or "万元" ? pending
+            : MonthlyInsurance(text, at) ? "employer_insurance_monthly"
             : text.Contains("贷") ? "loan_amount"
             : text.Contains("失业保险") ? "unemployment_insurance_paid"
             : null;
@@ -1108,6 +1109,25 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         {
             found[fact] = FactValue.Of(Unit(fact) == "万元" ? yuan / 10000m : yuan);
         }
+    }
+
+    /// <summary>"单位社保每人每月交700块": a sum the firm pays each month for each person, in a clause about 社保.</summary>
+    private static bool MonthlyInsurance(string text, int at)
+    {
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var start = at;
+        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        var before = text.AsSpan(start, at - start);
+        return before.IndexOf("每月", StringComparison.Ordinal) >= 0 && (before.IndexOf("社保", StringComparison.Ordinal) >= 0
+            || before.IndexOf("保险", StringComparison.Ordinal) >= 0 || before.IndexOf("缴费", StringComparison.Ordinal) >= 0);
     }
 
     /// <summary>Facts said in passing: "第一次创业", "不是困难人员" (yes/no). Zeros said by negation come from the language layer.</summary>

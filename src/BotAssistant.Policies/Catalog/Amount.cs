@@ -59,7 +59,18 @@ public sealed record RangeAmount(decimal Min, decimal Max, string Unit, string? 
 /// <summary>Fraction is as written; Ratio its value (2/3 → 0.666…). Upto means "不超过".</summary>
 public sealed record ShareAmount(string Fraction, decimal Ratio, string Of, string? BaseFact, bool Upto, string? Unit) : Amount
 {
-    public override IEnumerable<string> Facts => BaseFact is null ? [] : [BaseFact];
+    /// <summary>
+    /// When the base is paid monthly per person ("企业为每人每月实际缴纳的社保费"): the months it runs, at most
+    /// <see cref="MonthsCap"/> ("最长不超过1年"), and how many people it is paid for.
+    /// </summary>
+    public string? MonthsFact { get; init; }
+
+    public int? MonthsCap { get; init; }
+
+    public string? CountFact { get; init; }
+
+    public override IEnumerable<string> Facts =>
+        new[] { BaseFact, MonthsFact, CountFact }.OfType<string>();
 }
 
 public sealed record TaxDeductionAmount(decimal Value, string Unit, string? Per, int Years, string? CountFact) : Amount

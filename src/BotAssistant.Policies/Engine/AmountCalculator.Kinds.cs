@@ -108,12 +108,58 @@ internal sealed partial class AmountCalculator
             return new AmountResult { Unit = a.Unit, Formula = share, MissingFacts = missing };
         }
 
+        if (a.MonthsFact is not null)
+        {
+            return MonthlyShare(a, b);
+        }
+
         var value = Math.Round(b * a.Ratio, 2);
         var formula = $"{a.Of} {N(b)}{a.Unit} × {a.Fraction} = {(a.Upto ? "最高" : "")}{N(value)}{a.Unit}";
         return a.Upto
             ? new AmountResult { Min = 0, Max = value, Unit = a.Unit, Formula = formula }
             : new AmountResult { Value = value, Unit = a.Unit, Formula = formula };
     }
+
+    /// <summary>
+    /// A monthly base per person over the months paid, capped, for each person: "700元/人·月 × 12个月 × 5人 = 42000元"
+    /// (缴费超过12个月的按12个月计). A share other than the whole is applied last.
+    /// </summary>
+    private AmountResult MonthlyShare(ShareAmount a, decimal perMonth)
+    {
+        var missing = new List<string>();
+        var months = Number(a.MonthsFact!);
+        if (months is null)
+        {
+            missing.AddRange(facts.AskableFor(a.MonthsFact!));
+        }
+
+        var count = a.CountFact is null ? 1 : Number(a.CountFact);
+        if (count is null)
+        {
+            missing.AddRange(facts.AskableFor(a.CountFact!));
+        }
+
+        var head = $"{a.Of}：{N(perMonth)}{a.Unit}/人·月";
+        if (months is null || count is null)
+        {
+            var monthsText = months is { } m0 ? $"{N(Capped(a, m0))}个月" : $"{text.Label(a.MonthsFact!)}（{Wording.Unknown}）";
+            var countText = a.CountFact is null ? "" : count is { } c0 ? $" × {N(c0)}人" : $" × {text.Label(a.CountFact)}（{Wording.Unknown}）";
+            return new AmountResult { PerUnit = perMonth, Unit = a.Unit, MissingFacts = missing, Formula = $"{head} × {monthsText}{countText}" };
+        }
+
+        var counted = Capped(a, months.Value);
+        var capNote = counted < months.Value ? $"（缴费{N(months.Value)}个月，按{N(counted)}个月计）" : "";
+        var share = a.Ratio == 1 ? "" : $" × {a.Fraction}";
+        var value = Math.Round(perMonth * counted * count.Value * a.Ratio, 2);
+        // Each person's sum first (8400元/人), then the people: the figure a caller checks per hire.
+        var people = a.CountFact is null ? "" : $" = {N(Math.Round(perMonth * counted * a.Ratio, 2))}{a.Unit}/人 × {N(count.Value)}人";
+        var formula = $"{head} × {N(counted)}个月{capNote}{share}{people} = {(a.Upto ? "最高" : "")}{N(value)}{a.Unit}";
+        return a.Upto
+            ? new AmountResult { Min = 0, Max = value, Unit = a.Unit, Formula = formula }
+            : new AmountResult { Value = value, Unit = a.Unit, Formula = formula };
+    }
+
+    private static decimal Capped(ShareAmount a, decimal months) => a.MonthsCap is { } cap ? Math.Min(months, cap) : months;
 
     private AmountResult TaxDeduction(TaxDeductionAmount a)
     {

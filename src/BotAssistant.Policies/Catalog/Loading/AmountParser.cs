@@ -147,8 +147,20 @@ internal sealed class AmountParser(
         // once base_fact yields a figure, the figure needs one.
         var baseFact = Fact(r, "base_fact", what, number: true);
         var unit = baseFact is not null || r.Has("unit") ? Money(r, what) : null;
+        var monthsFact = Fact(r, "months_fact", what, number: true);
+        var cap = r.Number("months_cap", what);
+        if ((monthsFact is not null || cap is not null) && baseFact is null)
+        {
+            ctx.Error(r.Line, $"{what}: months_fact and months_cap need a base_fact paid by the month");
+        }
+
         return new ShareAmount(
-            fraction, ratio ?? 1m, r.String("of", what, required: true) ?? "", baseFact, r.Bool("upto", what) ?? false, unit);
+            fraction, ratio ?? 1m, r.String("of", what, required: true) ?? "", baseFact, r.Bool("upto", what) ?? false, unit)
+        {
+            MonthsFact = monthsFact,
+            MonthsCap = cap is { } c ? (int)c : null,
+            CountFact = Fact(r, "count_fact", what, number: true),
+        };
     }
 
     private AdvancePayment? Advance(MapReader r, string what)
