@@ -20,8 +20,18 @@ public static class LookupFlow
         var result = chosen.Count > 0 && places.Count > 0
             ? chosen.Concat(related.Where(m => m.Amount is not (NoAmount or NotStatedAmount))).ToList()
             : chosen.Concat(related).ToList();
+        // "车间能补多少 招这些人企业能补多少": a measure of the same clause as one named (…一次性就业补贴…对就业帮扶车间再…),
+        // for the same party, that pays for the case told (the hires given) is part of the answer too.
+        var facts = s.Facts();
+        var named = chosen.Count == 1 ? chosen : chosen.Count == 0 && related.Count == 1 ? related : [];
+        var clauses = named.Select(m => (m.Document.Id, m.Clause, m.Audience)).ToHashSet();
+        result.AddRange(inPlaces.Where(m => places.Count > 0 && !result.Contains(m) && clauses.Contains((m.Document.Id, m.Clause, m.Audience))
+            && m.Amount is not (NoAmount or NotStatedAmount) && ScreeningFlow.Relevance(m, s.Catalog, facts) >= SameClauseRelevance));
         return s.ForAudience(result).ToList();
     }
+
+    /// <summary>How many of the told facts a same-clause measure must read to come along with the one named.</summary>
+    private const int SameClauseRelevance = 2;
 
     /// <summary>The measures the message names by their own names, in the places asked about (no topic siblings).</summary>
     public static List<Measure> ByName(TurnScope s, IReadOnlyList<string> places)
