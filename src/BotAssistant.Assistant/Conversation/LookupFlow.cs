@@ -27,7 +27,16 @@ public static class LookupFlow
         var clauses = named.Select(m => (m.Document.Id, m.Clause, m.Audience)).ToHashSet();
         result.AddRange(inPlaces.Where(m => places.Count > 0 && !result.Contains(m) && clauses.Contains((m.Document.Id, m.Clause, m.Audience))
             && m.Amount is not (NoAmount or NotStatedAmount) && ScreeningFlow.Relevance(m, s.Catalog, facts) >= SameClauseRelevance));
-        return s.ForAudience(result).ToList();
+        var forThem = s.ForAudience(result).ToList();
+        // "我弟能去参加见习不 见习有补贴没": where what is theirs pays nothing, the money of the same clause goes to another
+        // party (the 见习单位); that measure answers "有补贴没".
+        if ((s.Understanding.IsAbout(Intent.AskAmount) || s.Understanding.IsAbout(Intent.Screen)) && forThem.Count > 0 && forThem.All(m => m.Amount is NoAmount or NotStatedAmount))
+        {
+            var theirClauses = forThem.Select(m => (m.Document.Id, m.Clause)).ToHashSet();
+            forThem.AddRange(result.Where(m => !forThem.Contains(m) && m.Amount is not (NoAmount or NotStatedAmount) && theirClauses.Contains((m.Document.Id, m.Clause))));
+        }
+
+        return forThem;
     }
 
     /// <summary>How many of the told facts a same-clause measure must read to come along with the one named.</summary>
