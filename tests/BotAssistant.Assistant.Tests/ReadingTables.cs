@@ -133,6 +133,13 @@ public sealed class ReadingTables
     public void 都齐了_some_of_each_not_how_much(string text, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, "employer"));
 
+    /// <summary>A business founded and closed before ("注册过一个网店公司 后来注销了") makes this founding not the first.</summary>
+    [Theory]
+    [InlineData("前年自己注册过一个网店公司 后来注销了", "first_business", "false")]
+    [InlineData("头一回创业 以前没开过店", null, "true")]
+    public void 首次创业_an_earlier_founding_makes_it_not_the_first(string text, string? pending, string expected) =>
+        Assert.Equal(expected, Value(text, "first_business", "individual", pending));
+
     /// <summary>A business's months run from its licence (自营业执照签发之日起), whatever it ran before it.</summary>
     [Theory]
     [InlineData("我的小吃店营业执照上个月才办下来 不过已经正常经营一年多了", "1")]

@@ -15,10 +15,14 @@ public static class LookupFlow
         var chosen = ByName(s, places);
         var related = inPlaces.Where(m => topics.Contains(m.Topic) && !chosen.Contains(m)).ToList();
 
-        // A measure named by its name answers the question; of its topic siblings in the place only those that pay
-        // something come along (巫山 见习补贴 brings its 意外伤害保险补贴), not the programme descriptions.
+        // A measure named by its name answers the question; of its topic siblings in the place only those of its clause
+        // that pay something come along (巫山 见习补贴 brings its 意外伤害保险补贴), not programme descriptions nor other
+        // clauses' subsidies of the same kind. Another topic named in the message brings what pays under it.
+        var chosenClauses = chosen.Select(m => (m.Document.Id, m.Clause)).ToHashSet();
+        var chosenTopics = chosen.Select(m => m.Topic).ToHashSet();
+        bool Sibling(Measure m) => !chosenTopics.Contains(m.Topic) || chosenClauses.Contains((m.Document.Id, m.Clause));
         var result = chosen.Count > 0 && places.Count > 0
-            ? chosen.Concat(related.Where(m => m.Amount is not (NoAmount or NotStatedAmount))).ToList()
+            ? chosen.Concat(related.Where(m => m.Amount is not (NoAmount or NotStatedAmount) && Sibling(m))).ToList()
             : chosen.Concat(related).ToList();
         // "车间能补多少 招这些人企业能补多少": a measure of the same clause as one named (…一次性就业补贴…对就业帮扶车间再…),
         // for the same party, that pays for the case told (the hires given) is part of the answer too.
