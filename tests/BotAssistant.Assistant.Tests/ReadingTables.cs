@@ -133,6 +133,14 @@ public sealed class ReadingTables
     public void 都齐了_some_of_each_not_how_much(string text, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, "employer"));
 
+    /// <summary>The place after 户口 or 户籍 says whether a hire's registration is local to the user's place (巫山's 我市 is 重庆).</summary>
+    [Theory]
+    [InlineData("巫山 招了一个人 他的户口不在重庆 是湖北恩施的", "false")]
+    [InlineData("巫山 招了一个人 户籍是重庆巫山的", "true")]
+    [InlineData("巫山 招了一个人 在重庆读的大学", null)]
+    public void 户口_the_place_after_it_is_local_or_not(string text, string? expected) =>
+        Assert.Equal(expected, Value(text, "hired_local_hukou", "employer"));
+
     /// <summary>A business founded and closed before ("注册过一个网店公司 后来注销了") makes this founding not the first.</summary>
     [Theory]
     [InlineData("前年自己注册过一个网店公司 后来注销了", "first_business", "false")]

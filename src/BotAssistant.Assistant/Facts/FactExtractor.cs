@@ -60,6 +60,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         AddQuantities(u, role, pending, found, asOf, framed);
         AddPhraseFacts(text, found);
+        if (role == "employer" && !found.ContainsKey("hired_local_hukou") && HukouIsLocal(u, home) is { } local)
+        {
+            found["hired_local_hukou"] = FactValue.Of(local);
+        }
         if (role == "individual" && !found.ContainsKey("employment_status") && WorksNow(text))
         {
             // "我在静宁一家…企业上班": a person at work now is an enterprise employee.
@@ -112,6 +116,40 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         return null;
     }
+
+    /// <summary>
+    /// "老张的户口不在重庆 是湖北恩施的", "户籍是巫山的": the place said after 户口 or 户籍 tells whether the hire's household
+    /// registration is in the user's province (巫山's 我市 is 重庆); a place denied (不在重庆) tells the opposite.
+    /// </summary>
+    private bool? HukouIsLocal(Understanding u, string? home)
+    {
+        if (home is null || !catalog.Places.TryGetValue(home, out var at) || at.Province is null)
+        {
+            return null;
+        }
+
+        var text = u.Normalized;
+        foreach (var word in (string[])["户口", "户籍"])
+        {
+            for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 2, StringComparison.Ordinal))
+            {
+                var place = u.Entities.Where(e => e.Kind is EntityKind.UncoveredPlace or EntityKind.Place && e.Start >= i + 2 && e.Start - i <= HukouReach)
+                    .OrderBy(e => e.Start).FirstOrDefault();
+                var province = place is null ? null : place.Kind == EntityKind.UncoveredPlace ? place.Province
+                    : catalog.Places.TryGetValue(place.Value, out var other) ? other.Province : null;
+                if (!string.IsNullOrEmpty(province))
+                {
+                    var same = province == at.Province;
+                    return Denial.StanceAt(text, place!.Start) == Stance.Denied ? !same : same;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How far after 户口 its place may be said: 户口不在重庆, 户口是湖北恩施的.</summary>
+    private const int HukouReach = 8;
 
     /// <summary>
     /// The 职业介绍补贴 / 交通补贴 tier a word or place names as where someone went to work: 县里 and 省外 as said; a place

@@ -79,8 +79,9 @@ public sealed class HireStories(Catalog catalog, FactExtractor extractor, Func<s
 
         var (own, shared) = Attribute(u.Normalized, Apart(mentions.Where(m => counts.ContainsKey(m.Value))));
         var personFacts = def.PersonFacts.ToHashSet(StringComparer.Ordinal);
-        var read = people.Select(p => (Name: p, Facts: Read(own.GetValueOrDefault(p) ?? [], personFacts, asOf))).ToList();
-        var common = Read(shared.Length > 0 ? [shared] : [], personFacts, asOf);
+        var home = extracted.Values.GetValueOrDefault("place") is EnumValue place ? place.Key : u.Place;
+        var read = people.Select(p => (Name: p, Facts: Read(own.GetValueOrDefault(p) ?? [], personFacts, asOf, home))).ToList();
+        var common = Read(shared.Length > 0 ? [shared] : [], personFacts, asOf, home);
         var differ = personFacts.Where(f => read.Select(r => r.Facts.GetValueOrDefault(f)).Distinct().Count() > 1).ToList();
         if (differ.Count == 0)
         {
@@ -116,13 +117,13 @@ public sealed class HireStories(Catalog catalog, FactExtractor extractor, Func<s
     }
 
     /// <summary>Each person's facts, later texts over earlier ones (a correction said last is what holds).</summary>
-    private Dictionary<string, FactValue> Read(IReadOnlyList<string> texts, HashSet<string> personFacts, DateOnly asOf)
+    private Dictionary<string, FactValue> Read(IReadOnlyList<string> texts, HashSet<string> personFacts, DateOnly asOf, string? home)
     {
         var facts = new Dictionary<string, FactValue>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
             var u = understand(text);
-            var said = extractor.Extract(u, "employer", null, [], asOf);
+            var said = extractor.Extract(u, "employer", null, [], asOf, home);
             foreach (var (name, value) in said.Values.Where(kv => personFacts.Contains(kv.Key)))
             {
                 facts[name] = value;
@@ -222,6 +223,18 @@ public sealed class HireStories(Catalog catalog, FactExtractor extractor, Func<s
 
                 var to = k < inside.Count ? inside[k].Start : end;
                 last = [.. names.Distinct(StringComparer.Ordinal)];
+                // "…老张 四十岁 … 三个人的社保都是…交的": a piece about all of them ends what is said of one.
+                if (CollectiveAt(text, inside[j - 1].End, to) is var cut and >= 0)
+                {
+                    Add(own, last, text[from..cut]);
+                    var next = inside.FindIndex(j, m => m.Start >= cut);
+                    var until = next >= 0 ? inside[next].Start : end;
+                    shared.Append(text, cut, until - cut).Append('。');
+                    last = null;
+                    i = next >= 0 ? next : inside.Count;
+                    continue;
+                }
+
                 Add(own, last, text[from..to]);
                 i = k;
             }
@@ -230,6 +243,45 @@ public sealed class HireStories(Catalog catalog, FactExtractor extractor, Func<s
         }
 
         return (own, shared.ToString());
+    }
+
+    /// <summary>
+    /// Where a piece (after a space or comma) begins by speaking of all the people (三个人的社保, 他们都, 大家, 这几个),
+    /// between <paramref name="from"/> and <paramref name="to"/>; -1 when none does.
+    /// </summary>
+    private static int CollectiveAt(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (i > 0 && text[i - 1] is ' ' or '，' or ',' && Collective(text.AsSpan(i, to - i)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Collective(ReadOnlySpan<char> piece)
+    {
+        foreach (var word in (string[])["他们", "她们", "大家", "这几个", "几个人", "这些人", "都是"])
+        {
+            if (piece.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        // 三个人的…, 三个都…, 这三个人…: a count of them all opening the piece.
+        var at = piece.StartsWith("这") ? 1 : 0;
+        var digits = 0;
+        while (at + digits < piece.Length && "一两二三四五六七八九十0123456789".Contains(piece[at + digits]))
+        {
+            digits++;
+        }
+
+        var rest = piece[(at + digits)..];
+        return digits > 0 && (rest.StartsWith("个人") || rest.StartsWith("个都") || rest.StartsWith("人都") || rest.StartsWith("位都"));
     }
 
     /// <summary>Mentions in text order, none inside another ("三、第四个人小马" names 小马 once).</summary>
