@@ -25,9 +25,9 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         RangeAmount a => new AmountResult
         {
             Min = a.Min, Max = a.Max, Unit = a.Unit,
-            // "2万–10万元": a magnitude word is said on both ends, so the low end never reads as 2元.
+            // "2万至10万元", as the documents write ranges: a magnitude word is said on both ends, so the low end never reads as 2元.
             Formula = a.Min == 0 ? $"最高{N(a.Max)}{a.Unit}{PerSuffix(a.Per)}"
-                : $"{N(a.Min)}{(a.Unit.StartsWith('万') ? "万" : "")}–{N(a.Max)}{a.Unit}{PerSuffix(a.Per)}",
+                : $"{N(a.Min)}{(a.Unit.StartsWith('万') ? "万" : "")}至{N(a.Max)}{a.Unit}{PerSuffix(a.Per)}",
         },
         ShareAmount a => Share(a),
         TaxDeductionAmount a => TaxDeduction(a),
