@@ -167,6 +167,7 @@ public sealed class ReadingTables
     [Theory]
     [InlineData("七月份一共来了4个应届大学生 有一个合同还没签就走了 所以实际留下来的是3个 都签了一年合同", "hired_count", "3")]
     [InlineData("招了10个见习生 见习期满留下来3个", "trainees_retained", "3")]
+    [InlineData("我们合作社接了6个离校没就业的大学生来见习 见习半年 期满了一个都没留下", "trainees_count", "6")]
     [InlineData("来了4个应届生 结果有一个干了十来天就走了 留下来的3个都签了合同", "hired_stable_months", null)]
     [InlineData("新招的3个 连新招的在内一共24个人在职", "employee_count", "24")]
     [InlineData("新招的3个 连新招的在内一共24个人在职", "hired_count", "3")]

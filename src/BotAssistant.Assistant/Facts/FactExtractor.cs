@@ -851,6 +851,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     // "见习期满以后，我们跟其中8个人签了正式劳动合同": the trainees given a contract are the ones retained.
                     found["trainees_retained"] = FactValue.Of(n);
                     break;
+                case EntityKind.Count when e.Value == "" && role == "employer" && AboutTrainees(u) && !found.ContainsKey("trainees_count")
+                    && !u.All(EntityKind.Count).Any(c => c.Value is "retained" or "signed" && c.End <= e.Start):
+                    // "合作社接了6个离校没就业的大学生来见习 … 一个都没留下": in a story of trainees, the first count of people
+                    // before any kept is how many came.
+                    found["trainees_count"] = FactValue.Of(n);
+                    break;
                 case EntityKind.Count when role == "individual" && (e.Value == "hired" || EmployerGroups.ContainsKey(e.Value) && Hires(u.Normalized, e.Start)):
                     // A founder's hires are the jobs the business created (带动就业).
                     found["jobs_created"] = FactValue.Of(n);
