@@ -40,7 +40,8 @@ public static class AnswerQuestions
             }
         }
 
-        var free = open.Where(m => !paired.Contains(m.Id)).Select(m => m.Name).ToList();
+        // Each with what it pays, so "能同时拿吗" is answered with the sums it asks about.
+        var free = open.Where(m => !paired.Contains(m.Id)).Select(m => $"{m.Name}（{s.Writer.AmountLine(s.Rule(m))}）").ToList();
         if (free.Count > 0)
         {
             reply.Say(s.Texts.Say(paired.Count == 0 ? "combine.all_free" : "combine.free", ("names", string.Join("、", free))));
