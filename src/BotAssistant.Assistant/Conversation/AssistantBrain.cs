@@ -354,7 +354,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }
 
             var parts = figures.Where(e => e.Start >= marker && Family(e) == Family(whole) && !SentenceBetween(text, marker, e.Start)).ToList();
-            var disjoint = parts.Count > 1 && parts.All(p => Labelled(u, p));
+            var disjoint = parts.Count > 1 && (parts.All(p => Labelled(u, p)) || DistinctTerms(u, parts));
             var sum = disjoint ? parts.Sum(p => p.Number!.Value) : parts.Select(p => p.Number!.Value).DefaultIfEmpty(0).Max();
             if (sum > whole.Number)
             {
@@ -370,6 +370,19 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             if (before.Count > 0 && again.Number > total)
             {
                 found.Add((string.Join("、", before.Select(h => h.Text)), again.Text + text[again.End], true));
+            }
+        }
+
+        // "介绍成了12个 县内8个 省内县外3个 省外4个": a count, then several of it each with its own place or kind, said
+        // without 其中, are its parts just the same.
+        foreach (var whole in figures.Where(e => e.Kind == EntityKind.Count && !Labelled(u, e)))
+        {
+            var parts = figures.Where(e => e.Start > whole.End && e.Start - whole.End <= WholeReach && Family(e) == Family(whole)
+                && Labelled(u, e) && !SentenceBetween(text, whole.End, e.Start)).ToList();
+            var sum = parts.Sum(p => p.Number!.Value);
+            if (parts.Count > 1 && sum > whole.Number && !found.Any(f => f.Item1 == whole.Text))
+            {
+                found.Add((whole.Text, string.Join("、", parts.Select(p => PartText(u, p))) + $"，合计{sum:0.##}", false));
             }
         }
 
@@ -408,6 +421,19 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
     private static bool SentenceBetween(string text, int from, int to) =>
         text.AsSpan(from, Math.Max(0, to - from)).IndexOfAny("。！？!?\n") >= 0;
+
+    /// <summary>
+    /// "其中3个签的一年合同 4个签的两年合同": parts each followed in their clause by a different term are different people.
+    /// </summary>
+    private static bool DistinctTerms(Understanding u, List<Entity> parts)
+    {
+        var terms = parts.Select(p => u.Entities.FirstOrDefault(e => e.Kind == EntityKind.Duration && e.Start >= p.End
+            && e.Start - p.End <= TermReach && !SentenceBetween(u.Normalized, p.End, e.Start))?.Number).ToList();
+        return terms.All(t => t is not null) && terms.Distinct().Count() == terms.Count;
+    }
+
+    /// <summary>How far after a part its own term may be said: 3个签的一年合同.</summary>
+    private const int TermReach = 6;
 
     /// <summary>A part said with its kind (县内6个, 大学生4个): parts of different kinds do not overlap.</summary>
     private static bool Labelled(Understanding u, Entity part) =>
