@@ -20,13 +20,16 @@ public static class LookupFlow
         // clauses' subsidies of the same kind. Another topic named in the message brings what pays under it.
         var chosenClauses = chosen.Select(m => (m.Document.Id, m.Clause)).ToHashSet();
         var chosenTopics = chosen.Select(m => m.Topic).ToHashSet();
+        var facts = s.Facts();
         bool Sibling(Measure m) => !chosenTopics.Contains(m.Topic) || chosenClauses.Contains((m.Document.Id, m.Clause));
+        // "想贷个8万块 没人给担保": a sibling the facts told already qualify for (10万元以下免反担保) answers the case, pay or not.
+        bool Qualifies(Measure m) => ScreeningFlow.Relevance(m, s.Catalog, facts) > 0
+            && PolicyEngine.Evaluate(m, facts, s.AsOf, explain: false).Status == EligibilityStatus.Eligible;
         var result = chosen.Count > 0 && places.Count > 0
-            ? chosen.Concat(related.Where(m => m.Amount is not (NoAmount or NotStatedAmount) && Sibling(m))).ToList()
+            ? chosen.Concat(related.Where(m => (m.Amount is not (NoAmount or NotStatedAmount) && Sibling(m)) || Qualifies(m))).ToList()
             : chosen.Concat(related).ToList();
         // "车间能补多少 招这些人企业能补多少": a measure of the same clause as one named (…一次性就业补贴…对就业帮扶车间再…),
         // for the same party, that pays for the case told (the hires given) is part of the answer too.
-        var facts = s.Facts();
         var named = chosen.Count == 1 ? chosen : chosen.Count == 0 && related.Count == 1 ? related : [];
         var clauses = named.Select(m => (m.Document.Id, m.Clause, m.Audience)).ToHashSet();
         result.AddRange(inPlaces.Where(m => places.Count > 0 && !result.Contains(m) && clauses.Contains((m.Document.Id, m.Clause, m.Audience))
