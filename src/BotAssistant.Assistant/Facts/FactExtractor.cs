@@ -1155,7 +1155,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
     }
 
-    /// <summary>"单位社保每人每月交700块": a sum the firm pays each month for each person, in a clause about 社保.</summary>
+    /// <summary>How far before a sum its 每月 and 社保 may be said, within its sentence.</summary>
+    private const int MonthlyInsuranceReach = 30;
+
+    /// <summary>"单位社保每人每月交700块": a sum the firm pays each month for each person, in words about 社保.</summary>
     private static bool MonthlyInsurance(string text, int at)
     {
         if (at < 0)
@@ -1163,15 +1166,17 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return false;
         }
 
+        // The sentence it is said in ("单位这块给他们每个人交的社保 每个月是一千零五十块"): spaces part its pieces, not its subject.
         var start = at;
-        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
+        while (start > 0 && text[start - 1] is not ('。' or '！' or '？' or '；' or '!' or '?' or ';' or '\n'))
         {
             start--;
         }
 
-        var before = text.AsSpan(start, at - start);
-        return before.IndexOf("每月", StringComparison.Ordinal) >= 0 && (before.IndexOf("社保", StringComparison.Ordinal) >= 0
-            || before.IndexOf("保险", StringComparison.Ordinal) >= 0 || before.IndexOf("缴费", StringComparison.Ordinal) >= 0);
+        var before = text.AsSpan(Math.Max(start, at - MonthlyInsuranceReach), at - Math.Max(start, at - MonthlyInsuranceReach));
+        return (before.IndexOf("每月", StringComparison.Ordinal) >= 0 || before.IndexOf("每个月", StringComparison.Ordinal) >= 0)
+            && (before.IndexOf("社保", StringComparison.Ordinal) >= 0 || before.IndexOf("保险", StringComparison.Ordinal) >= 0
+                || before.IndexOf("缴费", StringComparison.Ordinal) >= 0);
     }
 
     /// <summary>Facts said in passing: "第一次创业", "不是困难人员" (yes/no). Zeros said by negation come from the language layer.</summary>
