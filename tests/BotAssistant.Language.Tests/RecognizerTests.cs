@@ -57,6 +57,7 @@ public class RecognizerTests
     [InlineData("东乡", EntityKind.Place, "临夏")]
     [InlineData("运城", EntityKind.UncoveredPlace, "运城")]
     [InlineData("固原", EntityKind.UncoveredPlace, "固原")]
+    [InlineData("刘家峡镇的", EntityKind.Place, "临夏")]
     [InlineData("重庆巫山", EntityKind.Place, "巫山")]
     [InlineData("重庆", EntityKind.UncoveredPlace, "重庆")]
     [InlineData("兰州", EntityKind.UncoveredPlace, "兰州")]
@@ -73,6 +74,17 @@ public class RecognizerTests
     [InlineData("听说每年能减九千的税", EntityKind.Topic, "shui_zhaoyong")]
     [InlineData("招退役士兵能抵多少税", EntityKind.Topic, "shui_zhaoyong")]
     public void Vocabulary(string text, EntityKind kind, string value) => Assert.Equal(value, TestModel.U(text).First(kind)?.Value);
+
+    /// <summary>A place one worked at before coming back is passed through, not where one is now; home is not left by coming back to it.</summary>
+    [Theory]
+    [InlineData("刘家峡镇的 在义乌打了八年工 今年回来了 想开个农家乐", "临夏")]
+    [InlineData("我家在香水镇 去年从宁夏大学毕业 回来在家开了个网店", "泾源")]
+    public void A_place_left_by_coming_back_is_in_passing(string text, string place)
+    {
+        var u = TestModel.U(text);
+        Assert.Equal(place, u.Place);
+        Assert.Empty(u.UncoveredPlaces);
+    }
 
     /// <summary>A synonym with a gap (减~税) holds its parts a few characters apart in one clause, never across clauses or far.</summary>
     [Theory]

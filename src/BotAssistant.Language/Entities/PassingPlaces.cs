@@ -70,7 +70,7 @@ internal static class PassingPlaces
         }
 
         var after = text.AsSpan(place.End, Math.Min(end, place.End + VerbWindow) - place.End);
-        if (after.IndexOf('过') >= 0)
+        if (after.IndexOf('过') >= 0 || (after.IndexOfAny(WorkVerbs) >= 0 && CameBackFrom(text, place.End)))
         {
             return true;
         }
@@ -85,6 +85,21 @@ internal static class PassingPlaces
 
         return false;
     }
+
+    /// <summary>打工, 干活, 上班, 工作, 做生意: working at the place, as one who came back from it did.</summary>
+    private static readonly System.Buffers.SearchValues<char> WorkVerbs = System.Buffers.SearchValues.Create("打干班工做");
+
+    /// <summary>"在义乌打了八年工 今年回来了": a place one worked at, left by a coming back said soon after it.</summary>
+    private static bool CameBackFrom(string text, int from)
+    {
+        var window = text.Substring(from, Math.Min(ReturnReach, text.Length - from));
+        return ComingBack.Any(w => GappedPhrase.Contains(window, w));
+    }
+
+    private static readonly string[] ComingBack = ["回来", "回到", "回~老家", "回~家乡", "返乡", "回乡"];
+
+    /// <summary>How far after the place its coming back may be said: 在义乌打了八年工 今年回来了.</summary>
+    private const int ReturnReach = 16;
 
     private static (int Start, int End) Clause(string text, int from, int to)
     {
