@@ -83,7 +83,7 @@ public class RecognizerTests
     {
         var u = TestModel.U(text);
         Assert.Equal(place, u.Place);
-        Assert.Empty(u.UncoveredPlaces);
+        Assert.DoesNotContain(u.UncoveredPlaces, e => e.Value == "义乌");
     }
 
     /// <summary>A synonym with a gap (减~税) holds its parts a few characters apart in one clause, never across clauses or far.</summary>
