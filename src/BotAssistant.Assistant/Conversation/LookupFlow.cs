@@ -11,39 +11,62 @@ public static class LookupFlow
     public static List<Measure> Named(TurnScope s, IReadOnlyList<string> places)
     {
         var topics = CompareFlow.Topics(s);
-        var inPlaces = places.Count > 0 ? s.Catalog.Measures.Where(m => places.Contains(m.Place)) : s.Catalog.Measures;
+        var inPlaces = places.Count > 0 ? s.Catalog.Measures.Where(m => places.Contains(m.Place)).ToList() : s.Catalog.Measures.ToList();
         var chosen = ByName(s, places);
         var related = inPlaces.Where(m => topics.Contains(m.Topic) && !chosen.Contains(m)).ToList();
+        var facts = s.Facts();
 
         // A measure named by its name answers the question; of its topic siblings in the place only those of its clause
         // that pay something come along (巫山 见习补贴 brings its 意外伤害保险补贴), not programme descriptions nor other
         // clauses' subsidies of the same kind. Another topic named in the message brings what pays under it.
-        var chosenClauses = chosen.Select(m => (m.Document.Id, m.Clause)).ToHashSet();
+        var chosenClauses = chosen.Select(Clause).ToHashSet();
         var chosenTopics = chosen.Select(m => m.Topic).ToHashSet();
-        var facts = s.Facts();
-        bool Sibling(Measure m) => !chosenTopics.Contains(m.Topic) || chosenClauses.Contains((m.Document.Id, m.Clause));
+        bool Sibling(Measure m) => !chosenTopics.Contains(m.Topic) || chosenClauses.Contains(Clause(m));
         // "想贷个8万块 没人给担保": a sibling the facts told already qualify for (10万元以下免反担保) answers the case, pay or not.
         bool Qualifies(Measure m) => ScreeningFlow.Relevance(m, s.Catalog, facts) > 0
             && PolicyEngine.Evaluate(m, facts, s.AsOf, explain: false).Status == EligibilityStatus.Eligible;
         var result = chosen.Count > 0 && places.Count > 0
-            ? chosen.Concat(related.Where(m => (m.Amount is not (NoAmount or NotStatedAmount) && Sibling(m)) || Qualifies(m))).ToList()
+            ? chosen.Concat(related.Where(m => (Pays(m) && Sibling(m)) || Qualifies(m))).ToList()
             : chosen.Concat(related).ToList();
-        // "车间能补多少 招这些人企业能补多少": a measure of the same clause as one named (…一次性就业补贴…对就业帮扶车间再…),
-        // for the same party, that pays for the case told (the hires given) is part of the answer too.
-        var named = chosen.Count == 1 ? chosen : chosen.Count == 0 && related.Count == 1 ? related : [];
-        var clauses = named.Select(m => (m.Document.Id, m.Clause, m.Audience)).ToHashSet();
-        result.AddRange(inPlaces.Where(m => places.Count > 0 && !result.Contains(m) && clauses.Contains((m.Document.Id, m.Clause, m.Audience))
-            && m.Amount is not (NoAmount or NotStatedAmount) && ScreeningFlow.Relevance(m, s.Catalog, facts) >= SameClauseRelevance));
-        var forThem = s.ForAudience(result).ToList();
-        // "我弟能去参加见习不 见习有补贴没": where what is theirs pays nothing, the money of the same clause goes to another
-        // party (the 见习单位); that measure answers "有补贴没".
-        if ((s.Understanding.IsAbout(Intent.AskAmount) || s.Understanding.IsAbout(Intent.Screen)) && forThem.Count > 0 && forThem.All(m => m.Amount is NoAmount or NotStatedAmount))
+        if (places.Count > 0)
         {
-            var theirClauses = forThem.Select(m => (m.Document.Id, m.Clause)).ToHashSet();
-            forThem.AddRange(result.Where(m => !forThem.Contains(m) && m.Amount is not (NoAmount or NotStatedAmount) && theirClauses.Contains((m.Document.Id, m.Clause))));
+            result.AddRange(SameClauseForTheCase(s, facts, inPlaces, chosen.Count == 1 ? chosen : chosen.Count == 0 && related.Count == 1 ? related : [], result));
         }
 
+        var forThem = s.ForAudience(result).ToList();
+        forThem.AddRange(MoneyOfOtherParty(s, forThem, result));
         return forThem;
+    }
+
+    private static (string Document, string Clause) Clause(Measure m) => (m.Document.Id, m.Clause);
+
+    private static bool Pays(Measure m) => m.Amount is not (NoAmount or NotStatedAmount);
+
+    /// <summary>
+    /// "车间能补多少 招这些人企业能补多少": a measure of the same clause as the one named (…一次性就业补贴…对就业帮扶车间
+    /// 再…), for the same party, that pays for the case told (the hires given) is part of the answer too.
+    /// </summary>
+    private static IEnumerable<Measure> SameClauseForTheCase(TurnScope s, FactSet facts, List<Measure> inPlaces, List<Measure> named, List<Measure> shown)
+    {
+        var clauses = named.Select(m => (Clause(m), m.Audience)).ToHashSet();
+        return inPlaces.Where(m => !shown.Contains(m) && clauses.Contains((Clause(m), m.Audience)) && Pays(m)
+            && ScreeningFlow.Relevance(m, s.Catalog, facts) >= SameClauseRelevance).ToList();
+    }
+
+    /// <summary>
+    /// "我弟能去参加见习不 见习有补贴没": where what is the user's pays nothing, the money of the same clause goes to another
+    /// party (the 见习单位); that measure answers the money question.
+    /// </summary>
+    private static IEnumerable<Measure> MoneyOfOtherParty(TurnScope s, List<Measure> forThem, List<Measure> shown)
+    {
+        var asksMoney = s.Understanding.IsAbout(Intent.AskAmount) || s.Understanding.IsAbout(Intent.Screen);
+        if (!asksMoney || forThem.Count == 0 || forThem.Any(Pays))
+        {
+            return [];
+        }
+
+        var theirs = forThem.Select(Clause).ToHashSet();
+        return shown.Where(m => !forThem.Contains(m) && Pays(m) && theirs.Contains(Clause(m))).ToList();
     }
 
     /// <summary>How many of the told facts a same-clause measure must read to come along with the one named.</summary>

@@ -238,7 +238,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var clauses = text.Split(Clauses.Breaks);
         // "在外地打工好多年，回稷山老家开的店": working away (打工, 务工) told before coming home is what the return ended;
         // a job at home told first ("我在静宁一家企业上班 … 后来回来了") is the story's now, told before its past.
-        var home = Array.FindLastIndex(clauses, c => ComingHome.Any(w => GappedPhrase.Contains(c, w)));
+        var home = Array.FindLastIndex(clauses, ComingBack.SaidIn);
         var now = string.Join("，", clauses.Where((c, i) => !(i < home && WorkingAway.Any(w => c.Contains(w, StringComparison.Ordinal)))
             && !EarlierTimes.Any(w => c.Contains(w, StringComparison.Ordinal))));
         return now.Contains('我') && WorksAt(now);
@@ -266,8 +266,6 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         return false;
     }
-
-    private static readonly string[] ComingHome = ["回~老家", "回~家乡", "回乡", "返乡", "回来了"];
 
     private static readonly string[] WorkingAway = ["打工", "务工"];
 
@@ -982,13 +980,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// </summary>
     private static void AddLicensedSince(Understanding u, Dictionary<string, FactValue> found, DateOnly asOf)
     {
-        if (u.All(EntityKind.Date).FirstOrDefault(d => d.Subject == "business") is not { } opened
-            || !DateOnly.TryParseExact(opened.Value + "-01", "yyyy-MM-dd", out var from) || from > asOf)
+        if (MonthOf(u, "business", asOf) is not { } from)
         {
             return;
         }
 
-        var months = FactValue.Of((asOf.Year - from.Year) * 12 + asOf.Month - from.Month);
+        var months = FactValue.Of(MonthsBetween(from, asOf));
         var text = u.Normalized;
         if (text.Contains("执照", StringComparison.Ordinal) || text.Contains("注册", StringComparison.Ordinal))
         {
@@ -1006,13 +1003,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// </summary>
     private static void AddHiredSince(Understanding u, Dictionary<string, FactValue> found, DateOnly asOf)
     {
-        if (u.All(EntityKind.Date).FirstOrDefault(d => d.Subject == "hired") is not { } hired
-            || !DateOnly.TryParseExact(hired.Value + "-01", "yyyy-MM-dd", out var from) || from > asOf)
+        if (MonthOf(u, "hired", asOf) is not { } from)
         {
             return;
         }
 
-        var months = (asOf.Year - from.Year) * 12 + asOf.Month - from.Month;
+        var months = MonthsBetween(from, asOf);
         if (months <= HiredSinceReach)
         {
             found.TryAdd("hired_stable_months", FactValue.Of(Math.Max(months, 0)));
@@ -1021,6 +1017,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     private const int HiredSinceReach = 12;
 
+    /// <summary>The month of the first date said of this subject (开始交, 招的, 办的执照), when it is not after the as-of date.</summary>
+    private static DateOnly? MonthOf(Understanding u, string subject, DateOnly asOf) =>
+        u.All(EntityKind.Date).FirstOrDefault(d => d.Subject == subject) is { } date
+        && DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", out var month) && month <= asOf ? month : null;
+
+    private static int MonthsBetween(DateOnly from, DateOnly until) => (until.Year - from.Year) * 12 + until.Month - from.Month;
+
     /// <summary>
     /// "失业保险是从2020年3月才开始交的": the years insured run from that month to when the certificate was obtained
     /// (what 技能提升补贴 counts, at the claim after the certificate), or to the as-of date when none is known. A length
@@ -1028,14 +1031,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// </summary>
     private static void AddInsuranceSince(Understanding u, Dictionary<string, FactValue> found, DateOnly asOf)
     {
-        if (u.All(EntityKind.Date).FirstOrDefault(d => d.Subject == "insurance_start") is not { } start
-            || !DateOnly.TryParseExact(start.Value + "-01", "yyyy-MM-dd", out var from) || from > asOf)
+        if (MonthOf(u, "insurance_start", asOf) is not { } from)
         {
             return;
         }
 
         var until = found.GetValueOrDefault("certificate_date") is DateValue { Value: var got } && got >= from ? got : asOf;
-        var months = (until.Year - from.Year) * 12 + until.Month - from.Month;
+        var months = MonthsBetween(from, until);
         if (u.Normalized.Contains("失业保险", StringComparison.Ordinal))
         {
             found.TryAdd("unemployment_insurance_years", FactValue.Of(Math.Round(months / 12m, 2)));

@@ -93,10 +93,8 @@ internal static class PassingPlaces
     private static bool CameBackFrom(string text, int from)
     {
         var window = text.Substring(from, Math.Min(ReturnReach, text.Length - from));
-        return ComingBack.Any(w => GappedPhrase.Contains(window, w));
+        return ComingBack.SaidIn(window);
     }
-
-    private static readonly string[] ComingBack = ["回来", "回到", "回~老家", "回~家乡", "返乡", "回乡"];
 
     /// <summary>How far after the place its coming back may be said: 在义乌打了八年工 今年回来了.</summary>
     private const int ReturnReach = 16;
