@@ -97,6 +97,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var answered = extracted.AnsweredPending || extracted.SkippedPending;
         // "对了，巫山那边见习补贴多少" in the middle of a 平凉 screening asks about 巫山; it does not move the user there.
         var sideTrip = state.Screening && pendingBefore is not null && !answered && topics.Count > 0 && s.Place is not null;
+        var corrected = false;
         foreach (var (name, value) in extracted.Values)
         {
             if (!(sideTrip && name is "place" or "role"))
@@ -104,6 +105,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
                 if (name is not ("place" or "role") && name != pendingBefore && state.Facts.GetValueOrDefault(name) != value.ToString())
                 {
                     s.Volunteered.Add(name);
+                    corrected |= state.Facts.ContainsKey(name);
                 }
 
                 state.Facts[name] = value.ToString()!;
@@ -129,7 +131,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
         var situation = extracted.Values.Keys.Any(k => k is not ("place" or "role"));
         return (new TurnActs(s, extracted, topics, pendingBefore, answered, situation,
-            Content: situation || topics.Count > 0 || u.Places.Count > 0), null);
+            Content: situation || topics.Count > 0 || u.Places.Count > 0) { Corrected = corrected }, null);
     }
 
     /// <summary>
@@ -156,6 +158,14 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             (_, t) =>
             {
                 t.State.Offered = false;
+                return ScreeningFlow.Continue(t.Scope);
+            }),
+        new("不对 我家是低保户 after a result: a fact given before now says otherwise, so the result is judged again",
+            t => t.Corrected && !t.State.Screening && t.State.LastWeighed.Count > 0 && t.Scope.Place is not null
+                && !t.U.IsAbout(Intent.AskMaterials) && !t.U.IsAbout(Intent.AskDepartment) && !t.U.IsAbout(Intent.AskSource) && !t.U.IsAbout(Intent.ComparePlaces),
+            (_, t) =>
+            {
+                t.State.Screening = true;
                 return ScreeningFlow.Continue(t.Scope);
             }),
         new("能同时领吗, 为什么不能拿: about the answer given",

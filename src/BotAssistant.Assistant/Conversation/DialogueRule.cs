@@ -19,6 +19,9 @@ internal sealed record TurnActs(
 
     public AssistantState State => Scope.State;
 
+    /// <summary>The message changed a fact the user had given before (否 to 低保 earlier, "我家是低保户" now).</summary>
+    public bool Corrected { get; init; }
+
     /// <summary>An answer to the open question, even one naming the measure again (见习期6个月), stays on the topic.</summary>
     public bool SameTopic => Topics.Count == 0 || Topics.All(State.Topics.Contains) || Answered;
 
