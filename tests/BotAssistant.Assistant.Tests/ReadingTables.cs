@@ -236,6 +236,8 @@ public sealed class ReadingTables
     [InlineData("以前送外卖 2021年回来进厂上班 厂里一直给交失业保险", "individual")]
     [InlineData("我在稷山开了个饭馆 雇了两个脱贫户", "employer")]
     [InlineData("我们公司员工有20人", "employer")]
+    [InlineData("我是一家小公司的会计 之前在银川的代账公司干过两年 我们公司去年招了两个脱贫户", "employer")]
+    [InlineData("我们东乡人在外头开拉面馆的多 我打算回来办个体户 自己当老板", "individual")]
     public void 说话人_who_speaks(string text, string role) => Assert.Equal(role, Value(text, "role"));
 
     [Theory]
@@ -415,6 +417,7 @@ public sealed class ReadingTables
     [InlineData("参保人数从36人增加到了40人", "40", "0")]
     [InlineData("年初参保45人 年底参保50人", "50", "0")]
     [InlineData("年初参保50人 年底参保50人", "50", "0")]
+    [InlineData("2022年初参保50个人 这一年里裁了4个 后来又新招了3个进来 到2022年底参保的是49个人", "50", "1")]
     [InlineData("公司参保50人", "50", null)]
     public void 变化_a_fall_said_at_two_times_gives_the_decrease(string text, string? employees, string? laidOff)
     {

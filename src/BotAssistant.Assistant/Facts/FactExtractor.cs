@@ -28,7 +28,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var speaker = OwnStory(u) ? "individual" : RoleOf(u);
         // "雇了3个" answering 带动了多少人就业: a person answering about their own business does not become a firm by
         // the hiring verb; only speaking for a firm (我们公司) would.
-        if (role == "individual" && speaker == "employer" && pending is not null && !SpeaksForFirm(text)
+        if (role == "individual" && speaker == "employer" && pending is not null && !SpeaksForFirm(u)
             && catalog.Facts.TryGetValue(pending, out var asked) && Concerns(asked, "individual"))
         {
             speaker = role;
@@ -205,14 +205,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var roles = u.All(EntityKind.Role).OrderBy(e => e.Start).Select(e => e.Value).Distinct().ToList();
         // "我…在县城边上一个建材厂上班…我们厂这两年搞技术改造": whoever says they work at a firm speaks as its employee,
         // and the 我们厂 after that is their workplace.
-        if (u.Normalized.Contains('我') && WorksAt(u.Normalized) && !CountsHires(u))
+        // A job told as before (之前在银川的代账公司干过两年) is not where they speak from.
+        if (WorksNow(u.Normalized) && !CountsHires(u))
         {
             return "individual";
         }
 
         // "回老家开了个养殖场 招了5个人": a founder taking people on, none of them of a group an employer is paid for
         // hiring, tells of the jobs their business made; hiring 应届生 would make them an employer asking.
-        if (u.Normalized.Contains('我') && !SpeaksForFirm(u.Normalized) && TellsOfFounding(u) && !HiresOfAGroup(u))
+        if (u.Normalized.Contains('我') && !SpeaksForFirm(u) && TellsOfFounding(u) && !HiresOfAGroup(u))
         {
             return "individual";
         }
@@ -224,9 +225,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         // "进厂上班…厂里一直给交失业保险": with neither 我 nor 我们 to say who speaks, the first word for who they are does.
         // "我开了个厂 招了5个应届生": people of a group an employer is paid for hiring, hired, make the speaker that employer.
-        return roles.Contains("employer") && HiresOfAGroup(u) && !SpeaksForFirm(u.Normalized) ? "employer"
-            : SpeaksForThemselves(u.Normalized) && roles.Contains("individual") ? "individual"
-            : SpeaksForFirm(u.Normalized) && roles.Contains("employer") ? "employer"
+        return roles.Contains("employer") && HiresOfAGroup(u) && !SpeaksForFirm(u) ? "employer"
+            : SpeaksForThemselves(u) && roles.Contains("individual") ? "individual"
+            : SpeaksForFirm(u) && roles.Contains("employer") ? "employer"
             : roles[0];
     }
 
@@ -324,21 +325,24 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     /// <summary>A person telling their own story (我是应届生…自己开了公司), not counting people they hired.</summary>
     private static bool OwnStory(Understanding u) =>
-        SpeaksForThemselves(u.Normalized)
+        SpeaksForThemselves(u)
         && !u.All(EntityKind.Count).Any(c => c.Value == "hired" || EmployerGroups.ContainsKey(c.Value))
         && (u.Has(EntityKind.Group) || u.All(EntityKind.Duration).Any(d => d.Value is "since_graduation" or "business")
             || u.All(EntityKind.Date).Any(d => d.Subject == "graduation"));
 
-    private static bool SpeaksForThemselves(string text) => text.Contains('我') && !SpeaksForFirm(text);
+    private static bool SpeaksForThemselves(Understanding u) => u.Normalized.Contains('我') && !SpeaksForFirm(u);
 
     /// <summary>
     /// 我们 of a firm (我们公司, 我们招了…), not of a family or a home place (我们家是低保户, 我们村, 我们那边, 我们俩).
     /// </summary>
-    private static bool SpeaksForFirm(string text)
+    private static bool SpeaksForFirm(Understanding u)
     {
+        var text = u.Normalized;
         for (var at = text.IndexOf("我们", StringComparison.Ordinal); at >= 0; at = text.IndexOf("我们", at + 2, StringComparison.Ordinal))
         {
-            if (!(at + 2 < text.Length && text[at + 2] is '家' or '村' or '那' or '这' or '县' or '市' or '镇' or '乡' or '俩' or '两' or '老' or '娘' or '夫'))
+            // 我们东乡人, 我们巫山: a place named right after is the people's home, like 我们县.
+            var home = u.Entities.Any(e => e.Kind is EntityKind.Place or EntityKind.UncoveredPlace && e.Start == at + 2);
+            if (!home && !(at + 2 < text.Length && text[at + 2] is '家' or '村' or '那' or '这' or '县' or '市' or '镇' or '乡' or '俩' or '两' or '老' or '娘' or '夫'))
             {
                 return true;
             }
@@ -352,7 +356,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         // "我想开个小店": 小店 is the business they mean to start, not an employer asking. A bare 我 ("不对，我是在平凉")
         // says nothing of who they are.
         // A group right after a hiring verb (我开了个饭馆，雇了两个脱贫户) is whom they hire, not who they are.
-        if (SpeaksForThemselves(u.Normalized) && (u.Has(EntityKind.EnterpriseSize) || u.All(EntityKind.Group).Any(g => !Hires(u.Normalized, g.Start)) || u.Has(EntityKind.Age)
+        if (SpeaksForThemselves(u) && (u.Has(EntityKind.EnterpriseSize) || u.All(EntityKind.Group).Any(g => !Hires(u.Normalized, g.Start)) || u.Has(EntityKind.Age)
             || u.All(EntityKind.Duration).Any(d => d.Value is "since_graduation" or "business" or "unemployed")))
         {
             return "individual";
@@ -360,7 +364,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         // "回老家头一回创业 开了个农家乐 雇了村里4个人": a founder telling of their business is a person, and the people
         // they took on are the jobs it created, not an employer's hires.
-        if (TellsOfFounding(u) && !SpeaksForFirm(u.Normalized) && !HiresOfAGroup(u))
+        if (TellsOfFounding(u) && !SpeaksForFirm(u) && !HiresOfAGroup(u))
         {
             return "individual";
         }
@@ -372,7 +376,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return "employer";
         }
 
-        return u.Normalized.Contains('我') && !SpeaksForFirm(u.Normalized) ? "individual" : null;
+        return u.Normalized.Contains('我') && !SpeaksForFirm(u) ? "individual" : null;
     }
 
     /// <summary>
@@ -827,7 +831,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     found["hired_count"] = FactValue.Of(n);
                     break;
                 case EntityKind.Count when CountSubjects.TryGetValue(e.Value, out var fact):
-                    found[fact] = FactValue.Of(n);
+                    // "年初参保50人 裁了4个 又招了3个 年底49人": the fall in insured staff is the figure the documents
+                    // rate, so a told fall is not replaced by the people let go along the way.
+                    if (!(catalog.Facts.TryGetValue(fact, out var counted) && counted.DecreaseOf is not null && framed.Any(f => f.Phase == "to")))
+                    {
+                        found[fact] = FactValue.Of(n);
+                    }
+
                     break;
                 case EntityKind.Count when e.Value == "" && ProjectContext(u.Normalized) && u.Normalized.AsSpan(e.End).StartsWith("工人", StringComparison.Ordinal):
                     // 工地上一共60个工人: the project's workers.
