@@ -144,4 +144,13 @@ public class LoaderTests
             """));
         Assert.Contains(errors, e => e.Message.Contains("months_fact and months_cap need a base_fact"));
     }
+
+    [Fact]
+    public void A_period_share_needs_a_base_and_no_months()
+    {
+        var errors = Errors(Measure("a", """
+                amount: {kind: share, fraction: "2/3", of: 单位缴费部分, per: 人·月}
+            """));
+        Assert.Contains(errors, e => e.Message.Contains("per names the period of a base_fact"));
+    }
 }

@@ -40,8 +40,10 @@ public static class AnswerQuestions
             }
         }
 
-        // Each with what it pays, so "能同时拿吗" is answered with the sums it asks about.
-        var free = open.Where(m => !paired.Contains(m.Id)).Select(m => $"{m.Name}（{s.Writer.AmountLine(s.Rule(m))}）").ToList();
+        // Each with what it pays on the facts told and the clause that says so, so "能同时拿吗" is answered with the sums
+        // it asks about, each traceable.
+        MeasureResult Judged(Measure m) => result.Results.FirstOrDefault(r => r.Measure == m) ?? s.Rule(m);
+        var free = open.Where(m => !paired.Contains(m.Id)).Select(m => $"{m.Name}（{s.Writer.AmountLine(Judged(m))}；{s.Writer.Source(m)}）").ToList();
         if (free.Count > 0)
         {
             reply.Say(s.Texts.Say(paired.Count == 0 ? "combine.all_free" : "combine.free", ("names", string.Join("、", free))));

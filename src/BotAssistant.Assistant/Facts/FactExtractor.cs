@@ -1092,7 +1092,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     {
         var text = u.Normalized;
         var sums = u.All(EntityKind.Money).ToList();
+        // 每月810元 is a rate by the month, not the sum of one month.
         bool AfterPeriod(Entity m) => text.AsSpan(Math.Max(0, m.Start - 4), Math.Min(4, m.Start)) is var before
+            && !before.EndsWith("每月", StringComparison.Ordinal) && !before.EndsWith("每个月", StringComparison.Ordinal)
             && (before.IndexOf("季度", StringComparison.Ordinal) >= 0 || before.IndexOf("半年", StringComparison.Ordinal) >= 0
                 || before.EndsWith("月", StringComparison.Ordinal) || before.EndsWith("月份", StringComparison.Ordinal));
         return sums.Count >= 2 && sums.All(AfterPeriod) ? sums.Sum(m => m.Number!.Value) : null;
@@ -1188,7 +1190,26 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var before = text.AsSpan(Math.Max(start, at - MonthlyInsuranceReach), at - Math.Max(start, at - MonthlyInsuranceReach));
         return (before.IndexOf("每月", StringComparison.Ordinal) >= 0 || before.IndexOf("每个月", StringComparison.Ordinal) >= 0)
             && (before.IndexOf("社保", StringComparison.Ordinal) >= 0 || before.IndexOf("保险", StringComparison.Ordinal) >= 0
-                || before.IndexOf("缴费", StringComparison.Ordinal) >= 0);
+                || before.IndexOf("缴费", StringComparison.Ordinal) >= 0)
+            && !WorkersPart(before);
+    }
+
+    /// <summary>
+    /// "单位缴费部分每人每月810元 个人缴费部分每人每月324元": the part last named before a sum is whose it is; the worker's
+    /// own part (个人) is not what the firm paid. 每个人 and 一个人 count people, not the part.
+    /// </summary>
+    private static bool WorkersPart(ReadOnlySpan<char> before)
+    {
+        var firm = Math.Max(before.LastIndexOf("单位", StringComparison.Ordinal), Math.Max(before.LastIndexOf("企业", StringComparison.Ordinal), before.LastIndexOf("公司", StringComparison.Ordinal)));
+        for (var i = before.LastIndexOf("个人", StringComparison.Ordinal); i >= 0; i = i == 0 ? -1 : before[..i].LastIndexOf("个人", StringComparison.Ordinal))
+        {
+            if (i == 0 || !"每一两二三四五六七八九十几0123456789".Contains(before[i - 1]))
+            {
+                return i > firm;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Facts said in passing: "第一次创业", "不是困难人员" (yes/no). Zeros said by negation come from the language layer.</summary>

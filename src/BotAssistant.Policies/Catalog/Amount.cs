@@ -69,6 +69,12 @@ public sealed record ShareAmount(string Fraction, decimal Ratio, string Of, stri
 
     public string? CountFact { get; init; }
 
+    /// <summary>
+    /// With no months to run over, what one base figure is for ("人·月": 每人每月单位缴费部分), so the share is paid in
+    /// the same period: per person a month, then for the people counted.
+    /// </summary>
+    public string? Per { get; init; }
+
     public override IEnumerable<string> Facts =>
         new[] { BaseFact, MonthsFact, CountFact }.OfType<string>();
 }

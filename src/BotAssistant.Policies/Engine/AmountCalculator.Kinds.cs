@@ -113,6 +113,11 @@ internal sealed partial class AmountCalculator
             return MonthlyShare(a, b);
         }
 
+        if (a.Per is not null)
+        {
+            return PeriodShare(a, b);
+        }
+
         var value = Math.Round(b * a.Ratio, 2);
         var formula = $"{a.Of} {N(b)}{a.Unit} × {a.Fraction} = {(a.Upto ? "最高" : "")}{N(value)}{a.Unit}";
         return a.Upto
@@ -157,6 +162,33 @@ internal sealed partial class AmountCalculator
         return a.Upto
             ? new AmountResult { Min = 0, Max = value, Unit = a.Unit, Formula = formula }
             : new AmountResult { Value = value, Unit = a.Unit, Formula = formula };
+    }
+
+    /// <summary>
+    /// A share of a base paid each period per person, with no end to run to: "810元/人·月 × 2/3 = 540元/人·月 × 4人 =
+    /// 2160元/月". The period's figure is the answer; the document sets no number of periods.
+    /// </summary>
+    private AmountResult PeriodShare(ShareAmount a, decimal perPeriod)
+    {
+        var each = Math.Round(perPeriod * a.Ratio, 2);
+        var per = a.Per!;
+        var period = per.Split('·')[^1];
+        var head = $"{a.Of} {N(perPeriod)}{a.Unit}/{per} × {a.Fraction} = {(a.Upto ? "最高" : "")}{N(each)}{a.Unit}/{per}";
+        var count = a.CountFact is null ? 1 : Number(a.CountFact);
+        if (count is null)
+        {
+            return new AmountResult
+            {
+                PerUnit = each, Unit = a.Unit, MissingFacts = facts.AskableFor(a.CountFact!).ToList(),
+                Formula = $"{head} × {text.Label(a.CountFact!)}（{Wording.Unknown}）",
+            };
+        }
+
+        var value = Math.Round(each * count.Value, 2);
+        var formula = a.CountFact is null ? head : $"{head} × {N(count.Value)}人 = {(a.Upto ? "最高" : "")}{N(value)}{a.Unit}/{period}";
+        return a.Upto
+            ? new AmountResult { Min = 0, Max = value, PerUnit = each, Unit = a.Unit, Formula = formula }
+            : new AmountResult { Value = value, PerUnit = each, Unit = a.Unit, Formula = formula };
     }
 
     private static decimal Capped(ShareAmount a, decimal months) => a.MonthsCap is { } cap ? Math.Min(months, cap) : months;

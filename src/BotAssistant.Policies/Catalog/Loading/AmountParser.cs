@@ -154,12 +154,18 @@ internal sealed class AmountParser(
             ctx.Error(r.Line, $"{what}: months_fact and months_cap need a base_fact paid by the month");
         }
 
+        if (r.Has("per") && (baseFact is null || monthsFact is not null))
+        {
+            ctx.Error(r.Line, $"{what}: per names the period of a base_fact paid without months_fact");
+        }
+
         return new ShareAmount(
             fraction, ratio ?? 1m, r.String("of", what, required: true) ?? "", baseFact, r.Bool("upto", what) ?? false, unit)
         {
             MonthsFact = monthsFact,
             MonthsCap = cap is { } c ? (int)c : null,
             CountFact = Fact(r, "count_fact", what, number: true),
+            Per = r.String("per", what),
         };
     }
 
