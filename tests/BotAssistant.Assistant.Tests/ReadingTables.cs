@@ -108,7 +108,7 @@ public sealed class ReadingTables
     [InlineData("单位这块给他们每个人交的社保 每个月是一千零五十块 两个人一样", "employer_insurance_monthly", "1050")]
     [InlineData("去年交了20万失业保险", "employer_insurance_monthly", null)]
     [InlineData("单位缴费部分每人每月810元 个人缴费部分每人每月324元", "employer_insurance_monthly", "810")]
-    [InlineData("个人缴费部分每人每月324元 单位缴费部分每人每月810元", "employer_insurance_monthly", "810")]
+    [InlineData("我们公司 个人缴费部分每人每月324元 单位缴费部分每人每月810元", "employer_insurance_monthly", "810")]
     public void 每月缴费_a_monthly_contribution_per_person(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact, "employer"));
 
