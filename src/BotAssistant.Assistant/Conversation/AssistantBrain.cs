@@ -246,6 +246,9 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         return moved.Count > 0 ? LookupFlow.Answer(s, moved, withQuote: false) : null;
     }
 
+    /// <summary>How many named measures' standards a reply that doubts the figures may state: the ones asked about, not a list.</summary>
+    private const int MaxStandardsBesideACheck = 3;
+
     /// <summary>
     /// "见习生10个，留用了12个", "-3个人", "150岁": what cannot be true is said back and nothing is kept or computed from it;
     /// the other facts of the message are kept, and the open question is asked again.
@@ -334,6 +337,16 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }
         }
 
+        // The standard a named measure pays is the document's whatever the figures: said with its clause, so the
+        // question is half answered while the figures are checked; no total is computed from them.
+        if (s.Place is not null && CompareFlow.Topics(s).Count > 0)
+        {
+            foreach (var m in LookupFlow.Named(s, PlacesFor(s)).Where(m => m.Amount is not (NoAmount or NotStatedAmount)).Take(MaxStandardsBesideACheck))
+            {
+                reply.Say(texts.Say("check.standard", ("name", m.Name), ("amount", s.Writer.AmountLine(s.Rule(m))), ("source", s.Writer.Source(m))));
+            }
+        }
+
         reply.Say(texts.Say("check.ask_again"));
         // The figures asked for again are what the next message is expected to bring, open question or none.
         var resumed = Resume(s, reply);
@@ -396,10 +409,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             }
         }
 
-        // "招了3个 签合同的有5个": those of the hires who did something (签合同的, 交了社保的) are some of them.
+        // "招了3个 签合同的有5个": those of the hires who did something (签合同的, 交了社保的) are some of them; so are
+        // those of a kind the hires are said to be ("招了3个，应届生5个").
         var hired = figures.FirstOrDefault(e => e.Kind == EntityKind.Count && e.Value == "hired");
         foreach (var some in figures.Where(e => hired is not null && e.Kind == EntityKind.Count && e.Start > hired.End && e.Number > hired.Number
-                     && (e.Value == "signed" || SaidOfSomeWhoDid(text, e.Start))))
+                     && (e.Value == "signed" || SaidOfSomeWhoDid(text, e.Start) || OfAKindSaidFirst(u, e))
+                     && !found.Any(f => f.Item1 == hired.Text)))
         {
             found.Add((hired!.Text, some.Text, false));
         }
@@ -448,6 +463,10 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
     /// <summary>A part said with its kind (县内6个, 大学生4个): parts of different kinds do not overlap.</summary>
     private static bool Labelled(Understanding u, Entity part) =>
         u.Entities.Any(e => e.Kind is EntityKind.Destination or EntityKind.Group && (e.End <= part.Start && part.Start - e.End <= 1 || e.Start == part.End));
+
+    /// <summary>应届生5个, 应届生有5个: the kind said right before the count, as one says how many of the hires are of it.</summary>
+    private static bool OfAKindSaidFirst(Understanding u, Entity count) =>
+        u.All(EntityKind.Group).Any(g => g.End == count.Start || (g.End == count.Start - 1 && u.Normalized[g.End] is '有' or '是'));
 
     private static string PartText(Understanding u, Entity part) =>
         u.Entities.FirstOrDefault(e => e.Kind is EntityKind.Destination or EntityKind.Group && e.End <= part.Start && part.Start - e.End <= 1) is { } label
