@@ -243,6 +243,17 @@ public sealed class ReadingTables
     public void 说话人_who_speaks(string text, string role) => Assert.Equal(role, Value(text, "role"));
 
     [Theory]
+    [InlineData("我今年四十一 初中毕业就去了北京", "age", "41")]
+    [InlineData("他今年都五十二了 还在找活", "age", "52")]
+    [InlineData("我们公司今年41个人", "age", null)]
+    [InlineData("俺开始以为俺就带了四个人 昨天把花名册一对 现在一共是七个人", "jobs_created", "7")]
+    [InlineData("开了个作坊 办的是营业执照 这是头一回当老板 以前从来没办过执照", "business_registered", null)]
+    [InlineData("初中毕业就去了北京 在工地上干过 后来在天津一家厂子干了七八年 前几年俺就回来了 开了个作坊", "employment_status", null)]
+    [InlineData("我在静宁一家企业上班 以前在西安打工 后来回来了", "employment_status", "employed")]
+    public void 所说为何_what_the_words_say_of_now(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual"));
+
+    [Theory]
     [InlineData("泾源 我们新招了3个失业人员 签一年合同 社保也交了", "social_insurance_months", ">=1")]
     [InlineData("社保没交", "social_insurance_months", "0")]
     [InlineData("社保交了三个月", "social_insurance_months", "3")]

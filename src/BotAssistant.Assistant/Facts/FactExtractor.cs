@@ -64,7 +64,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         {
             found["hired_local_hukou"] = FactValue.Of(local);
         }
-        if (role == "individual" && !found.ContainsKey("employment_status") && WorksNow(text))
+        if (role == "individual" && !found.ContainsKey("employment_status") && WorksNow(u))
         {
             // "我在静宁一家…企业上班": a person at work now is an enterprise employee.
             found["employment_status"] = FactValue.OfKey("employed");
@@ -206,7 +206,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         // "我…在县城边上一个建材厂上班…我们厂这两年搞技术改造": whoever says they work at a firm speaks as its employee,
         // and the 我们厂 after that is their workplace.
         // A job told as before (之前在银川的代账公司干过两年) is not where they speak from.
-        if (WorksNow(u.Normalized) && !CountsHires(u))
+        if (WorksNow(u) && !CountsHires(u))
         {
             return "individual";
         }
@@ -234,13 +234,17 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private static readonly string[] EarlierTimes = ["以前", "之前", "原来", "曾经", "过去", "那时", "当年"];
 
     /// <summary>WorksAt in the clauses that tell of now: "以前在厂里上班" tells of before.</summary>
-    private static bool WorksNow(string text)
+    private static bool WorksNow(Understanding u)
     {
-        var clauses = text.Split(Clauses.Breaks);
-        // "在外地打工好多年，回稷山老家开的店": working away (打工, 务工) told before coming home is what the return ended;
-        // a job at home told first ("我在静宁一家企业上班 … 后来回来了") is the story's now, told before its past.
+        var clauses = u.Normalized.Split(Clauses.Breaks);
+        // "在外地打工好多年，回稷山老家开的店", "在天津一家厂子干了七八年 … 俺就回来了": working away (打工, 务工, or
+        // anywhere once a place outside the ones we cover is named) told before coming home is what the return ended; a job at home told first
+        // ("我在静宁一家企业上班 … 后来回来了") is the story's now, told before its past.
         var home = Array.FindLastIndex(clauses, ComingBack.SaidIn);
-        var now = string.Join("，", clauses.Where((c, i) => !(i < home && WorkingAway.Any(w => c.Contains(w, StringComparison.Ordinal)))
+        // From a place away named before the return, every job told up to it is the time away (去了北京 在工地上干过).
+        var away = Array.FindIndex(clauses, c => u.All(EntityKind.UncoveredPlace).Any(p => c.Contains(p.Text, StringComparison.Ordinal)));
+        bool Away(int i) => away >= 0 && i >= away;
+        var now = string.Join("，", clauses.Where((c, i) => !(i < home && (Away(i) || WorkingAway.Any(w => c.Contains(w, StringComparison.Ordinal))))
             && !EarlierTimes.Any(w => c.Contains(w, StringComparison.Ordinal))));
         return now.Contains('我') && WorksAt(now);
     }
@@ -1232,7 +1236,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             {
                 found[q.Fact] = FactValue.Of(true);
             }
-            else if (catalog.Facts.GetValueOrDefault(q.Fact)?.Type == FactType.Bool && q.About.Any(word => Denial.Denies(text, word)) && !LaterAsserted(text, q.About))
+            else if (catalog.Facts.GetValueOrDefault(q.Fact)?.Type == FactType.Bool && DeniedNow(text, q.About) && !LaterAsserted(text, q.About))
             {
                 found[q.Fact] = FactValue.Of(false);
             }
@@ -1257,6 +1261,51 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>
     /// "我们家不是建档立卡贫困户…后来被认定成监测对象了": the last thing a story says of it is what holds now.
     /// </summary>
+    /// <summary>
+    /// Whether the words are denied of now: "办的是营业执照 … 以前从来没办过执照" denies it only of before (以前, 之前),
+    /// which the assertion of now outweighs wherever it is said.
+    /// </summary>
+    private static bool DeniedNow(string text, IReadOnlyList<string> words)
+    {
+        var said = words.SelectMany(w => Occurrences(text, w)).Select(at => (At: at, Stance: Denial.StanceAt(text, at))).ToList();
+        var denied = said.Where(x => x.Stance == Stance.Denied).ToList();
+        return denied.Count > 0 && (said.All(x => x.Stance != Stance.Asserted) || denied.Any(x => !SaidOfBefore(text, x.At)));
+    }
+
+    private static IEnumerable<int> Occurrences(string text, string word)
+    {
+        for (var at = GappedPhrase.IndexOf(text, word); at >= 0; at = GappedPhrase.IndexOf(text, word, at + 1))
+        {
+            yield return at;
+        }
+    }
+
+    /// <summary>The clause around <paramref name="at"/> tells of before (以前, 之前, 原来…).</summary>
+    private static bool SaidOfBefore(string text, int at)
+    {
+        var (start, end) = (at, at);
+        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        while (end < text.Length && !Clauses.IsBreak(text[end]))
+        {
+            end++;
+        }
+
+        var clause = text.AsSpan(start, end - start);
+        foreach (var w in EarlierTimes)
+        {
+            if (clause.IndexOf(w, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool LaterAsserted(string text, IReadOnlyList<string> words)
     {
         var last = words.Select(w => (Word: w, At: text.LastIndexOf(w, StringComparison.Ordinal))).Where(x => x.At >= 0).MaxBy(x => x.At);

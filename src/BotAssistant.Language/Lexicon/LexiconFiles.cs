@@ -80,6 +80,9 @@ public sealed class SubjectsFile
     /// <summary>Words that take back a figure just said and give the right one after (其实, 准确地说, 正式的是).</summary>
     public List<string> Corrections { get; set; } = [];
 
+    /// <summary>Words that mark a figure as what the user thought (以为), which a later figure of its kind takes back.</summary>
+    public List<string> Beliefs { get; set; } = [];
+
     /// <summary>How people are told apart in a story: 小王, 老杨, 第一个是个女娃娃.</summary>
     public PeopleWords People { get; set; } = new();
 }

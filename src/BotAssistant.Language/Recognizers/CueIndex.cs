@@ -60,28 +60,33 @@ internal sealed class SubjectCues(
     IReadOnlySet<string> zeroWhenNegated,
     PhraseMatcher changes,
     PhraseMatcher notFacts,
-    PhraseMatcher corrections)
+    PhraseMatcher corrections,
+    PhraseMatcher beliefs)
 {
     /// <summary>How far back a correction reaches for the figure it takes back.</summary>
     private const int CorrectionReach = 40;
 
     /// <summary>
-    /// "说带了8个人就业 其实说得不准确 正式的是4个": a count with no cue of its own after a correction word, said soon after
-    /// a count with one, is that kind; the earlier count is taken back.
+    /// "说带了8个人就业 其实说得不准确 正式的是4个", "以为带了四个人 … 现在一共是七个人": a count with no cue of its own,
+    /// said soon after a count with one that a correction word follows or a belief word (以为) marks, is that kind; the
+    /// earlier count is taken back.
     /// </summary>
     public void MarkCorrections(string text, List<Entity> entities)
     {
         var words = corrections.AllMatches(text);
-        if (words.Count == 0)
+        var thought = beliefs.AllMatches(text);
+        if (words.Count == 0 && thought.Count == 0)
         {
             return;
         }
 
+        // 以为带了四个人: the belief stands before the figure it marks, in the same clause.
+        bool Believed(Entity c) => thought.Any(t => t.End <= c.Start && !text.AsSpan(t.End, c.Start - t.End).ContainsAny(Clauses.Breaks));
         var counts = entities.Where(e => e.Kind == EntityKind.Count && e.Number is not null).OrderBy(e => e.Start).ToList();
         foreach (var later in counts.Where(c => c.Value.Length == 0))
         {
             var earlier = counts.LastOrDefault(c => c.End <= later.Start && c.Value.Length > 0 && later.Start - c.End <= CorrectionReach);
-            if (earlier is not null && words.Any(w => w.Start >= earlier.End && w.End <= later.Start) && entities.Contains(earlier))
+            if (earlier is not null && (words.Any(w => w.Start >= earlier.End && w.End <= later.Start) || Believed(earlier)) && entities.Contains(earlier))
             {
                 entities.Remove(earlier);
                 entities[entities.IndexOf(later)] = later with { Subject = earlier.Subject, Value = earlier.Value };
@@ -153,7 +158,8 @@ internal sealed class SubjectCues(
             new PhraseMatcher(f.Changes.From.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "from")))
                 .Concat(f.Changes.To.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "to"))))),
             new PhraseMatcher(f.NotFacts.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "not_fact")))),
-            new PhraseMatcher(f.Corrections.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "correction")))));
+            new PhraseMatcher(f.Corrections.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "correction")))),
+            new PhraseMatcher(f.Beliefs.Select(w => (normalize(w), new PhraseValue(EntityKind.Count, "belief")))));
     }
 
     private static PhraseMatcher Build(Dictionary<string, List<string>> map, Func<string, string> normalize) =>

@@ -85,9 +85,40 @@ internal static class QuantityRecognizer
     private static Entity? Age(string text, NumberSpan n)
     {
         var unit = At(text, n.End, "周岁") ? 2 : At(text, n.End, "岁") ? 1 : 0;
-        return unit == 0 ? null
+        return unit == 0 && !AgeSaidBare(text, n) ? null
             : Make(EntityKind.Age, Format(n.Value), n.Value, text, n.Start, n.End + unit, n.Approximate);
     }
+
+    private static readonly string[] AgeLeads = ["今年已经", "今年都", "今年"];
+
+    /// <summary>
+    /// "我今年四十一", "他今年都五十二了": a person, 今年, then a number with no unit after it is their age, as people say it
+    /// without 岁. A unit (今年41个, 今年3万) makes it something else.
+    /// </summary>
+    private static bool AgeSaidBare(string text, NumberSpan n)
+    {
+        if (n.Value is < MinBareAge or > MaxBareAge || n.End < text.Length && !IsClauseEnd(text[n.End]) && text[n.End] != '了')
+        {
+            return false;
+        }
+
+        foreach (var lead in AgeLeads)
+        {
+            if (n.Start >= lead.Length + 1 && text.AsSpan(n.Start - lead.Length, lead.Length).SequenceEqual(lead))
+            {
+                return text[n.Start - lead.Length - 1] is '我' or '他' or '她' or '人';
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsClauseEnd(char c) => c is ' ' or '，' or ',' or '。' or '！' or '？' or '；' or '、';
+
+    /// <summary>A bare number after 今年 read as an age only in the range of working ages people ask about.</summary>
+    private const int MinBareAge = 14;
+
+    private const int MaxBareAge = 99;
 
     private static readonly string[] MoneyUnits = ["块钱", "块", "元", "rmb", "人民币", "毛"];
 
