@@ -243,6 +243,14 @@ public sealed class ReadingTables
     public void 说话人_who_speaks(string text, string role) => Assert.Equal(role, Value(text, "role"));
 
     [Theory]
+    [InlineData("人是3个 合同都签的一年 社保连续交了7个月了", "social_insurance_months", "7")]
+    [InlineData("人是3个 合同都签的一年 社保连续交了7个月了", "hired_count", "3")]
+    [InlineData("我们跟他俩说好了，工资里每月多给三百，社保让他们自己看着办", "social_insurance_months", null)]
+    [InlineData("期满一个都没留", "trainees_retained", "0")]
+    public void 答所问_an_answer_to_how_long_insurance_was_paid(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer", "social_insurance_months"));
+
+    [Theory]
     [InlineData("我今年四十一 初中毕业就去了北京", "age", "41")]
     [InlineData("他今年都五十二了 还在找活", "age", "52")]
     [InlineData("我们公司今年41个人", "age", null)]
@@ -250,6 +258,7 @@ public sealed class ReadingTables
     [InlineData("开了个作坊 办的是营业执照 这是头一回当老板 以前从来没办过执照", "business_registered", null)]
     [InlineData("初中毕业就去了北京 在工地上干过 后来在天津一家厂子干了七八年 前几年俺就回来了 开了个作坊", "employment_status", null)]
     [InlineData("我在静宁一家企业上班 以前在西安打工 后来回来了", "employment_status", "employed")]
+    [InlineData("我爸在单位上班 我妈开了个小卖部", "employment_status", null)]
     public void 所说为何_what_the_words_say_of_now(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
 
@@ -544,6 +553,8 @@ public sealed class ReadingTables
 
     private const string 其中另外 = "我们厂今年新招了4个人 其中有一个是自主就业的退役士兵 另外三个是应届大学生 都签了一年合同";
 
+    private const string 一个另一个 = "稷山 我们公司招了两个登记失业半年多的大姐 一个签了两年合同 另一个没签合同 按天算工钱";
+
     private const string 分条列出 = "新招人员的情况如下：\n一、小罗、小邓两个是应届毕业生，都签了一年合同；\n二、老谢是在人社局登记失业的，登记失业十个月了，签了两年合同。";
 
     private const string 先说全体再说个人 = "三个人都签了一年的劳动合同。第一个是个姑娘，今年刚大学毕业；第二个是个小伙子，22岁，在人社局登记了失业；第三个是个大哥，45岁，登记失业十个月了。姑娘和大哥的社保交了7个月；那个小伙子的社保交了4个月。";
@@ -565,6 +576,8 @@ public sealed class ReadingTables
     [InlineData(先说全体再说个人, "姑娘", "social_insurance_months", "7")]
     [InlineData(先说全体再说个人, "大哥", "social_insurance_months", "7")]
     [InlineData(先说全体再说个人, "小伙子", "social_insurance_months", "4")]
+    [InlineData(一个另一个, "一个", "contract_years", "2")]
+    [InlineData(一个另一个, "另一个", "contract_years", "0")]
     public void 逐人_each_hire_told_apart_has_their_own_facts(string text, string person, string fact, string expected) =>
         Assert.Equal(expected, PersonFact(text, person, fact));
 

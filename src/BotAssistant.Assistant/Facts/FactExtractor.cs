@@ -299,7 +299,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         for (var i = at - 1; i >= 0 && !Clauses.IsBreak(text[i]); i--)
         {
             // A classifier alone is no person: 一个建材厂 counts the workplace.
-            if (text[i] is '他' or '她' or '都' or '人' || (text[i] == '们' && !(i > 0 && text[i - 1] == '我')))
+            // 我爸在单位上班, 我媳妇在厂里干: a relative of the speaker's is another person too.
+            if (text[i] is '他' or '她' or '都' or '人' || (text[i] == '们' && !(i > 0 && text[i - 1] == '我'))
+                || (i > 0 && text[i - 1] == '我' && Kin.Contains(text[i])))
             {
                 return true;
             }
@@ -307,6 +309,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         return false;
     }
+
+    /// <summary>The first character of a word for a relative said after 我 (我爸, 我妈, 我哥, 我媳妇, 我儿子); not 老, which 我老家 starts too.</summary>
+    private const string Kin = "爸妈爹娘哥姐弟妹媳儿女爷奶叔姨舅";
 
     /// <summary>How far 在 may stand from the workplace it names: 在县城边上一个建材厂.</summary>
     private const int WorkplaceReach = 24;
@@ -708,6 +713,37 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private static bool CountsHires(Understanding u) =>
         u.All(EntityKind.Count).Any(c => c.Value == "hired" || EmployerGroups.ContainsKey(c.Value));
 
+    /// <summary>
+    /// "合同都签的一年 社保连续交了7个月了" answering how long 社保 was paid: a length with its own subject (the contract's)
+    /// is not the answer when another length of the message is of what was asked.
+    /// </summary>
+    private static bool LengthOfAnotherWhenAskedOneIsSaid(Understanding u, Entity length, string pending)
+    {
+        bool Of(Entity d, string fact) => DurationSubjects.TryGetValue(d.Value, out var s) && s.Fact == fact;
+        return DurationSubjects.TryGetValue(length.Value, out var own) && own.Fact != pending
+            && u.All(EntityKind.Duration).Any(d => d != length && Of(d, pending));
+    }
+
+    /// <summary>"工资里每月多给三百": a figure said per month or per year in its clause is a sum by the period, not a length.</summary>
+    private static bool PerPeriod(string text, int at)
+    {
+        var start = at;
+        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        var clause = text.AsSpan(start, at - start);
+        return clause.IndexOf("每月", StringComparison.Ordinal) >= 0 || clause.IndexOf("每个月", StringComparison.Ordinal) >= 0
+            || clause.IndexOf("每年", StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>人是3个, 人数有5个: a count of the people themselves, which with an employer speaking are the hires.</summary>
+    private static bool CountOfThePeople(string text, Entity count) =>
+        PeopleLeads.Any(lead => count.Start >= lead.Length && text.AsSpan(count.Start - lead.Length, lead.Length).SequenceEqual(lead));
+
+    private static readonly string[] PeopleLeads = ["人是", "人有", "人数是", "人数有", "人数"];
+
     /// <summary>其中5个, 当中有两个: a count of some of those just counted.</summary>
     private static bool Among(string text, int start) => Clauses.SaysPartOf(text.AsSpan(Math.Max(0, start - 3), Math.Min(3, start)));
 
@@ -880,6 +916,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     || (e.Value == "" && role == "employer" && pending is null && !CountsHires(u) && !AboutTrainees(u) && SaysHiring(u.Normalized)):
                     found["hired_count"] = FactValue.Of(n);
                     break;
+                case EntityKind.Count when e.Value == "" && role == "employer" && !CountsHires(u) && !AboutTrainees(u) && CountOfThePeople(u.Normalized, e):
+                    found.TryAdd("hired_count", FactValue.Of(n));
+                    break;
                 case EntityKind.Count when pending is not null && Unit(pending) == "人":
                     found[pending] = FactValue.Of(n);
                     break;
@@ -897,7 +936,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     // A head count alone never sets enterprise_size: the documents do not define 小微 by head count.
                     found["employee_count"] = FactValue.Of(n);
                     break;
-                case EntityKind.Duration when pending is not null && Unit(pending) is "月" or "年" && !CalendarYear(pending) && SaysWhatWasAsked(u.Normalized, pending):
+                case EntityKind.Duration when pending is not null && Unit(pending) is "月" or "年" && !CalendarYear(pending) && SaysWhatWasAsked(u.Normalized, pending)
+                    && !LengthOfAnotherWhenAskedOneIsSaid(u, e, pending):
                     // To "交失业保险几年了", "参保五年了" answers it, though 参保 alone would make it months of 社保. The first
                     // length that does answers: "签的一年的…离校不到两年" is a one-year contract.
                     found.TryAdd(pending, FactValue.Of(Unit(pending) == "年" ? Math.Round(n / 12m, 2) : n));
@@ -947,7 +987,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 case EntityKind.Number when SumPaid(u.Normalized, e):
                     AddMoney(u.Normalized, pending, n, found, e.Start);
                     break;
-                case EntityKind.Number when pending is not null && catalog.Facts.TryGetValue(pending, out var def) && def.Type == FactType.Number:
+                case EntityKind.Number when pending is not null && catalog.Facts.TryGetValue(pending, out var def) && def.Type == FactType.Number
+                    && !(Unit(pending) is "月" or "年" && PerPeriod(u.Normalized, e.Start)):
                     found.TryAdd(pending, FactValue.Of(n));
                     break;
             }

@@ -16,7 +16,7 @@ internal static class NegatedCues
             foreach (var m in index.Matches)
             {
                 var subject = m.Values[0].Value;
-                if (!zeroable.Contains(subject) || !Negated(text, m) || quantities.Any(q => q.Value == subject || Overlaps(index, q, m)))
+                if (!zeroable.Contains(subject) || !Negated(text, m) || quantities.Any(q => q.Value == subject || Overlaps(index, q, m, text)))
                 {
                     continue;
                 }
@@ -26,8 +26,10 @@ internal static class NegatedCues
         }
     }
 
-    private static bool Overlaps(CueIndex index, Entity q, PhraseMatch m) =>
-        q.Number is not null && (index.SameClause(Math.Min(q.Start, m.Start), Math.Max(q.End, m.End)));
+    /// <summary>A figure in the clause states how much; 另一个 (one of the people, QuantityRecognizer.OneOfSome) does not.</summary>
+    private static bool Overlaps(CueIndex index, Entity q, PhraseMatch m, string text) =>
+        q.Number is not null && !(q.Number == 1 && QuantityRecognizer.OneOfSome(text, q.Start))
+        && index.SameClause(Math.Min(q.Start, m.Start), Math.Max(q.End, m.End));
 
     private static bool Negated(string text, PhraseMatch m)
     {

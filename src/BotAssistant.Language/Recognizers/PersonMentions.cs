@@ -41,6 +41,11 @@ internal sealed class PersonMentions(PeopleWords words)
                     Take(taken, at, at + len);
                 }
             }
+            else if (PairIntro(text, i) is { } pairEnd && !taken[i])
+            {
+                found.Add(new Entity(EntityKind.Person, text[i..pairEnd], null, i, pairEnd - i, text[i..pairEnd]) { Subject = Introduced, Persons = 1 });
+                Take(taken, i, pairEnd);
+            }
             else if (CountIntro(text, i) is { } intro && !taken[i])
             {
                 found.Add(new Entity(EntityKind.Person, text[i..intro.End], null, i, intro.End - i, text[i..intro.End]) { Subject = Introduced, Persons = intro.Count });
@@ -112,6 +117,39 @@ internal sealed class PersonMentions(PeopleWords words)
         }
 
         return k < text.Length && text[k] is '、' or '.' or '．' ? k + 1 : null;
+    }
+
+    private static readonly string[] OtherOne = ["另外一个", "另一个", "另外那个", "另个"];
+
+    /// <summary>
+    /// "一个签了两年合同 另一个没签": one of two, then the other, each at the start of a clause, are two people told
+    /// apart; 一个 alone starts one only when the other is said after it. A measure word after 个 (一个月) is no person.
+    /// </summary>
+    private static int? PairIntro(string text, int i)
+    {
+        if (i > 0 && !IsBreak(text[i - 1]) && text[i - 1] is not ('，' or ',' or ' ' or '、'))
+        {
+            return null;
+        }
+
+        foreach (var lead in OtherOne.Append("一个"))
+        {
+            if (string.CompareOrdinal(text, i, lead, 0, lead.Length) != 0)
+            {
+                continue;
+            }
+
+            var end = i + lead.Length;
+            if (end < text.Length && "月年天次元块多半".Contains(text[end]))
+            {
+                return null;
+            }
+
+            var paired = lead != "一个" || OtherOne.Any(o => text.IndexOf(o, end, StringComparison.Ordinal) > 0);
+            return paired ? end + (end < text.Length && text[end] == '人' ? 1 : 0) : null;
+        }
+
+        return null;
     }
 
     /// <summary>"(其中|另外|还有)(有)N个(人)是": a count of people a clause goes on to describe.</summary>

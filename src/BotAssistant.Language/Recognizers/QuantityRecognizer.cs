@@ -82,6 +82,12 @@ internal static class QuantityRecognizer
         return null;
     }
 
+    /// <summary>A one-character verb said after 没/不 for what subjects.yaml's cue words (招用, 留用, 裁员) say in full.</summary>
+    private static readonly Dictionary<char, string> BareVerbs = new()
+    {
+        ['招'] = "hired", ['雇'] = "hired", ['聘'] = "hired", ['留'] = "retained", ['裁'] = "laid_off",
+    };
+
     private static Entity? Age(string text, NumberSpan n)
     {
         var unit = At(text, n.End, "周岁") ? 2 : At(text, n.End, "岁") ? 1 : 0;
@@ -176,12 +182,12 @@ internal static class QuantityRecognizer
         }
 
         var end = n.End + (unit?.Length ?? 0);
-        if ((NoneOf(text, end) ?? (n.Value == 1 ? NoneRightAfter(text, end) : null)) is { } noneEnd)
+        if ((NoneOf(text, end) ?? (n.Value == 1 && !OneOfSome(text, n.Start) ? NoneRightAfter(text, end) : null)) is { } noneEnd)
         {
             // 一个都没留用, 一人也没招: "not even one" is zero of what the verb after it counts.
             var counted = input.Cues.CountsBefore.After(noneEnd, 1) is { Length: > 0 } verb ? verb
-                // 一个都没招, 一个人也没雇: the bare verb of hiring after the negation.
-                : noneEnd < text.Length && text[noneEnd] is '招' or '雇' or '聘' ? "hired"
+                // 一个都没招, 一个人也没雇, 一个都没留: the bare verb after the negation, which the cue words spell in full.
+                : noneEnd < text.Length && BareVerbs.TryGetValue(text[noneEnd], out var bare) ? bare
                 : input.Cues.CountsBefore.Before(n.Start, 6);
             return Make(EntityKind.Count, counted, 0, text, n.Start, noneEnd, false);
         }
@@ -268,6 +274,13 @@ internal static class QuantityRecognizer
 
     /// <summary>Verbs of a break in something ongoing: 断, 停, 欠, 拖, 落 (没断过, 没停过, 没欠过).</summary>
     private const string BreakVerbs = "断停欠拖落缺";
+
+    /// <summary>
+    /// 另一个没签, 其中一个没交, 有一个没留下: a count of one after 另/其中/有 is one of the people, and what it did not do
+    /// is said of that one, not "not one".
+    /// </summary>
+    internal static bool OneOfSome(string text, int start) =>
+        start > 0 && text[start - 1] is '另' or '中' or '有' || start > 1 && text.AsSpan(start - 2, 2).SequenceEqual("另外");
 
     /// <summary>"一个没裁员", "一人没留": 没/未 right after a count of one is "not one", ending where the negation does.</summary>
     private static int? NoneRightAfter(string text, int end) =>
