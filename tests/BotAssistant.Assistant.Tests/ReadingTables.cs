@@ -172,6 +172,7 @@ public sealed class ReadingTables
     [InlineData("招了10个见习生 见习期满留下来3个", "trainees_retained", "3")]
     [InlineData("我们合作社接了6个离校没就业的大学生来见习 见习半年 期满了一个都没留下", "trainees_count", "6")]
     [InlineData("来了4个应届生 结果有一个干了十来天就走了 留下来的3个都签了合同", "hired_stable_months", null)]
+    [InlineData("招了3个应届生 我们之前有个服务员干了两个月就走了", "hired_stable_months", null)]
     [InlineData("新招的3个 连新招的在内一共24个人在职", "employee_count", "24")]
     [InlineData("新招的3个 连新招的在内一共24个人在职", "hired_count", "3")]
     [InlineData("招了3个应届生 入职才4个月", "hired_stable_months", "4")]
@@ -553,6 +554,8 @@ public sealed class ReadingTables
 
     private const string 其中另外 = "我们厂今年新招了4个人 其中有一个是自主就业的退役士兵 另外三个是应届大学生 都签了一年合同";
 
+    private const string 一个是小陈 = "巫山 我们公司一共招了3个 一个是小陈 应届毕业生 一个是小刘 19岁登记失业 还有一个是小周 本科毕业离校一年多了 都签了一年合同 小陈和小刘连续交了8个月社保 小周才交了4个月";
+
     private const string 一个另一个 = "稷山 我们公司招了两个登记失业半年多的大姐 一个签了两年合同 另一个没签合同 按天算工钱";
 
     private const string 分条列出 = "新招人员的情况如下：\n一、小罗、小邓两个是应届毕业生，都签了一年合同；\n二、老谢是在人社局登记失业的，登记失业十个月了，签了两年合同。";
@@ -576,6 +579,10 @@ public sealed class ReadingTables
     [InlineData(先说全体再说个人, "姑娘", "social_insurance_months", "7")]
     [InlineData(先说全体再说个人, "大哥", "social_insurance_months", "7")]
     [InlineData(先说全体再说个人, "小伙子", "social_insurance_months", "4")]
+    [InlineData(一个是小陈, "小陈", "hired_group", "graduate")]
+    [InlineData(一个是小陈, "小刘", "hired_group", "youth_unemployed")]
+    [InlineData(一个是小陈, "小周", "social_insurance_months", "4")]
+    [InlineData(一个是小陈, "小刘", "social_insurance_months", "8")]
     [InlineData(一个另一个, "一个", "contract_years", "2")]
     [InlineData(一个另一个, "另一个", "contract_years", "0")]
     public void 逐人_each_hire_told_apart_has_their_own_facts(string text, string person, string fact, string expected) =>

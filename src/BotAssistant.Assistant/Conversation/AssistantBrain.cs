@@ -398,10 +398,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
         // "介绍成了12个 县内8个 省内县外3个 省外4个": a count, then several of it each with its own place or kind, said
         // without 其中, are its parts just the same.
-        foreach (var whole in figures.Where(e => e.Kind == EntityKind.Count && !Labelled(u, e)))
+        // "一共帮10个进城务工的农民介绍了工作 县内的6个 省外的8个": a whole of one kind of people is divided by where they went.
+        foreach (var whole in figures.Where(e => e.Kind == EntityKind.Count && !LabelledBy(u, e, EntityKind.Destination)))
         {
+            var ofAKind = LabelledBy(u, whole, EntityKind.Group);
             var parts = figures.Where(e => e.Start > whole.End && e.Start - whole.End <= WholeReach && Family(e) == Family(whole)
-                && Labelled(u, e) && !SentenceBetween(text, whole.End, e.Start)).ToList();
+                && (ofAKind ? LabelledBy(u, e, EntityKind.Destination) : Labelled(u, e)) && !SentenceBetween(text, whole.End, e.Start)).ToList();
             var sum = parts.Sum(p => p.Number!.Value);
             if (parts.Count > 1 && sum > whole.Number && !found.Any(f => f.Item1 == whole.Text))
             {
@@ -462,7 +464,10 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
 
     /// <summary>A part said with its kind (县内6个, 大学生4个): parts of different kinds do not overlap.</summary>
     private static bool Labelled(Understanding u, Entity part) =>
-        u.Entities.Any(e => e.Kind is EntityKind.Destination or EntityKind.Group && (e.End <= part.Start && part.Start - e.End <= 1 || e.Start == part.End));
+        LabelledBy(u, part, EntityKind.Destination) || LabelledBy(u, part, EntityKind.Group);
+
+    private static bool LabelledBy(Understanding u, Entity part, EntityKind kind) =>
+        u.Entities.Any(e => e.Kind == kind && (e.End <= part.Start && part.Start - e.End <= 1 || e.Start == part.End));
 
     /// <summary>应届生5个, 应届生有5个: the kind said right before the count, as one says how many of the hires are of it.</summary>
     private static bool OfAKindSaidFirst(Understanding u, Entity count) =>

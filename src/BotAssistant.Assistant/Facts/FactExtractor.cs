@@ -250,8 +250,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     }
 
     /// <summary>
-    /// "有一个干了十来天就走了": a time said of some of the people (有 + a count before it in its clause) is theirs, not
-    /// every hire's.
+    /// "有一个干了十来天就走了", "之前有个服务员干了两个月就走了": a time said of some of the people (有 + a count before it
+    /// in its clause) or of before is theirs, not every hire's now.
     /// </summary>
     private static bool SaidOfSomeOfThem(string text, int at)
     {
@@ -263,13 +263,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         for (var i = text.IndexOf('有', start); i >= 0 && i + 2 < at; i = text.IndexOf('有', i + 1))
         {
-            if ("一两二三四五六七八九几0123456789".Contains(text[i + 1]) && "个位名人".Contains(text[i + 2]))
+            // 有一个, 有两位, and 有个服务员 with the 一 left out.
+            if (("一两二三四五六七八九几0123456789".Contains(text[i + 1]) && "个位名人".Contains(text[i + 2])) || text[i + 1] is '个' or '位')
             {
                 return true;
             }
         }
 
-        return false;
+        // 之前有人干了两个月就走了: a time told of before is not the hires' time now.
+        return SaidOfBefore(text, at);
     }
 
     private static readonly string[] WorkingAway = ["打工", "务工"];

@@ -264,7 +264,8 @@ public sealed class HireStories(Catalog catalog, FactExtractor extractor, Func<s
 
     private static bool Collective(ReadOnlySpan<char> piece)
     {
-        foreach (var word in (string[])["他们", "她们", "大家", "这几个", "几个人", "这些人", "都是"])
+        // 都签了一年合同, 全都交了社保: 都 opening a piece speaks of them all.
+        foreach (var word in (string[])["他们", "她们", "大家", "这几个", "几个人", "这些人", "都", "全都", "全部"])
         {
             if (piece.StartsWith(word, StringComparison.Ordinal))
             {

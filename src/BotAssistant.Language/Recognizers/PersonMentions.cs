@@ -46,6 +46,12 @@ internal sealed class PersonMentions(PeopleWords words)
                 found.Add(new Entity(EntityKind.Person, text[i..pairEnd], null, i, pairEnd - i, text[i..pairEnd]) { Subject = Introduced, Persons = 1 });
                 Take(taken, i, pairEnd);
             }
+            else if (OneNamed(text, i) is { } one && !taken[i])
+            {
+                // "一个是小陈 … 一个是小刘 … 还有一个是小周": one of those counted, named; the name is who the story goes on about.
+                found.Add(new Entity(EntityKind.Person, one.Name, null, i, one.End - i, text[i..one.End]) { Subject = Introduced, Persons = 1 });
+                Take(taken, i, one.End);
+            }
             else if (CountIntro(text, i) is { } intro && !taken[i])
             {
                 found.Add(new Entity(EntityKind.Person, text[i..intro.End], null, i, intro.End - i, text[i..intro.End]) { Subject = Introduced, Persons = intro.Count });
@@ -117,6 +123,47 @@ internal sealed class PersonMentions(PeopleWords words)
         }
 
         return k < text.Length && text[k] is '、' or '.' or '．' ? k + 1 : null;
+    }
+
+    /// <summary>How far after 一个是 the name may start: 一个是小陈, 还有一个是咱村的小周.</summary>
+    private const int OneNameReach = 2;
+
+    /// <summary>
+    /// "(还有|另外|其中)?一个是 + name", after a clause break or a space: one person introduced by name. Unlike a bare count
+    /// intro this may follow a space, since the name makes it a person and not "一个是固原的学校".
+    /// </summary>
+    private (int End, string Name)? OneNamed(string text, int i)
+    {
+        if (i > 0 && !IsBreak(text[i - 1]) && text[i - 1] is not ('，' or ',' or ' ' or '、'))
+        {
+            return null;
+        }
+
+        var k = i;
+        foreach (var lead in (string[])["还有", "另外", "其中"])
+        {
+            if (string.CompareOrdinal(text, k, lead, 0, lead.Length) == 0)
+            {
+                k += lead.Length;
+                break;
+            }
+        }
+
+        if (string.CompareOrdinal(text, k, "一个是", 0, 3) != 0)
+        {
+            return null;
+        }
+
+        k += 3;
+        for (var at = k; at <= k + OneNameReach && at < text.Length; at++)
+        {
+            if (NameLength(text, at) is > 0 and var len)
+            {
+                return (at + len, text.Substring(at, len));
+            }
+        }
+
+        return null;
     }
 
     private static readonly string[] OtherOne = ["另外一个", "另一个", "另外那个", "另个"];
