@@ -48,6 +48,7 @@ public sealed class ReadingTables
     [InlineData("巫三县的 想问下见习补贴", "巫山")]
     [InlineData("崆峒区的企业", "平凉")]
     [InlineData("在兰州上的大学，现在回平凉了", "平凉")]
+    [InlineData("我是泾源县的 拉面的手艺是在福建跟一个临夏的师傅学的", "泾源")]
     [InlineData("以前在北京打过工，现在在泾源", "泾源")]
     [InlineData("在兰州上的大学", null)]
     [InlineData("运城盐湖区的企业", null)]
@@ -241,6 +242,7 @@ public sealed class ReadingTables
     [InlineData("我们公司员工有20人", "employer")]
     [InlineData("我是一家小公司的会计 之前在银川的代账公司干过两年 我们公司去年招了两个脱贫户", "employer")]
     [InlineData("我们东乡人在外头开拉面馆的多 我打算回来办个体户 自己当老板", "individual")]
+    [InlineData("我媳妇一开始不同意 后来她也觉得能干 我们打算先开一个小的拉面馆 请两个帮工", "individual")]
     public void 说话人_who_speaks(string text, string role) => Assert.Equal(role, Value(text, "role"));
 
     [Theory]

@@ -346,6 +346,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>
     /// 我们 of a firm (我们公司, 我们招了…), not of a family or a home place (我们家是低保户, 我们村, 我们那边, 我们俩).
     /// </summary>
+    private static readonly string[] PlanWords = ["打算", "准备", "计划", "商量"];
+
     private static bool SpeaksForFirm(Understanding u)
     {
         var text = u.Normalized;
@@ -353,7 +355,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         {
             // 我们东乡人, 我们巫山: a place named right after is the people's home, like 我们县.
             var home = u.Entities.Any(e => e.Kind is EntityKind.Place or EntityKind.UncoveredPlace && e.Start == at + 2);
-            if (!home && !(at + 2 < text.Length && text[at + 2] is '家' or '村' or '那' or '这' or '县' or '市' or '镇' or '乡' or '俩' or '两' or '老' or '娘' or '夫'))
+            // 我们打算先开一个小的, 我们想…: a plan of the household, which says nothing of a firm yet.
+            var plan = PlanWords.Any(w => string.CompareOrdinal(text, at + 2, w, 0, w.Length) == 0);
+            if (!home && !plan && !(at + 2 < text.Length && text[at + 2] is '家' or '村' or '那' or '这' or '县' or '市' or '镇' or '乡' or '俩' or '两' or '老' or '娘' or '夫'))
             {
                 return true;
             }

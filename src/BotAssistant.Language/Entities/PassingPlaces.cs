@@ -19,7 +19,7 @@ internal static class PassingPlaces
         for (var k = 0; k < entities.Count; k++)
         {
             var e = entities[k];
-            if (e.Kind is not (EntityKind.Place or EntityKind.UncoveredPlace) || !InPastClause(text, e))
+            if (e.Kind is not (EntityKind.Place or EntityKind.UncoveredPlace) || !(InPastClause(text, e) || OfAnotherPerson(text, e)))
             {
                 continue;
             }
@@ -38,6 +38,16 @@ internal static class PassingPlaces
             }
         }
     }
+
+    private static readonly string[] OtherPeople = ["师傅", "老板", "朋友", "老乡", "同学", "亲戚", "同事", "老师", "大哥", "大姐", "小伙", "姑娘", "媳妇", "女婿", "客人", "客户"];
+
+    /// <summary>
+    /// "跟一个临夏的师傅学的", "巫山的老板": a place said of another person (place 的 person) is where they are from, not
+    /// where the user is.
+    /// </summary>
+    private static bool OfAnotherPerson(string text, Entity place) =>
+        place.End < text.Length && text[place.End] == '的'
+        && OtherPeople.Any(p => string.CompareOrdinal(text, place.End + 1, p, 0, p.Length) == 0);
 
     /// <summary>我是临夏人, 我平凉人, 我老家平凉的, 老家在临夏: the place someone is from.</summary>
     private static bool IsOrigin(string text, Entity place) =>
