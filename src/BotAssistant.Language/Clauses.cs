@@ -12,6 +12,30 @@ public static class Clauses
     /// <summary>The clause breaks as an array, for <see cref="string.Split(char[])"/>.</summary>
     public static readonly char[] Breaks = ['，', '。', '？', '！', '；', '、', ',', '.', '?', '!', ';', ' '];
 
+    /// <summary>Where the clause holding <paramref name="at"/> starts: the first character after the break before it.</summary>
+    public static int StartOf(string text, int at)
+    {
+        var start = Math.Min(at, text.Length);
+        while (start > 0 && !IsBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>Where the clause holding <paramref name="at"/> ends: the break after it, or the end of the text.</summary>
+    public static int EndOf(string text, int at)
+    {
+        var end = Math.Max(at, 0);
+        while (end < text.Length && !IsBreak(text[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
     /// <summary>其中, 当中: what follows is some of what was just counted or summed.</summary>
     public static bool SaysPartOf(ReadOnlySpan<char> between) =>
         between.IndexOf("其中", StringComparison.Ordinal) >= 0 || between.IndexOf("当中", StringComparison.Ordinal) >= 0;

@@ -255,11 +255,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// </summary>
     private static bool SaidOfSomeOfThem(string text, int at)
     {
-        var start = at;
-        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
-        {
-            start--;
-        }
+        var start = Clauses.StartOf(text, at);
 
         for (var i = text.IndexOf('有', start); i >= 0 && i + 2 < at; i = text.IndexOf('有', i + 1))
         {
@@ -733,11 +729,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>"工资里每月多给三百": a figure said per month or per year in its clause is a sum by the period, not a length.</summary>
     private static bool PerPeriod(string text, int at)
     {
-        var start = at;
-        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
-        {
-            start--;
-        }
+        var start = Clauses.StartOf(text, at);
 
         var clause = text.AsSpan(start, at - start);
         return clause.IndexOf("每月", StringComparison.Ordinal) >= 0 || clause.IndexOf("每个月", StringComparison.Ordinal) >= 0
@@ -1115,11 +1107,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// </summary>
     private static bool AskedFigure(string text, Entity e)
     {
-        var start = e.Start;
-        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
-        {
-            start--;
-        }
+        var start = Clauses.StartOf(text, e.Start);
 
         for (var i = start + 1; i + 1 < e.Start; i++)
         {
@@ -1196,11 +1184,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return true;
         }
 
-        var start = e.Start;
-        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
-        {
-            start--;
-        }
+        var start = Clauses.StartOf(text, e.Start);
 
         var clause = text.AsSpan(start, e.Start - start);
         return clause.IndexOf('费') >= 0 && (before.EndsWith("交了", StringComparison.Ordinal) || before.EndsWith("缴了", StringComparison.Ordinal));
@@ -1330,17 +1314,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>The clause around <paramref name="at"/> tells of before (以前, 之前, 原来…).</summary>
     private static bool SaidOfBefore(string text, int at)
     {
-        var (start, end) = (at, at);
-        while (start > 0 && !Clauses.IsBreak(text[start - 1]))
-        {
-            start--;
-        }
-
-        while (end < text.Length && !Clauses.IsBreak(text[end]))
-        {
-            end++;
-        }
-
+        var (start, end) = (Clauses.StartOf(text, at), Clauses.EndOf(text, at));
         var clause = text.AsSpan(start, end - start);
         foreach (var w in EarlierTimes)
         {
