@@ -246,6 +246,16 @@ public sealed class ReadingTables
     public void 说话人_who_speaks(string text, string role) => Assert.Equal(role, Value(text, "role"));
 
     [Theory]
+    [InlineData(见习八个留三个, "trainees_count", "8")]
+    [InlineData(见习八个留三个, "trainees_retained", "3")]
+    [InlineData(见习八个留三个, "hired_count", null)]
+    public void 见习_trainees_counted_in_a_story_that_also_tells_of_staff(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
+    private const string 见习八个留三个 = "临夏 我们养老院缺人 护理员招了走 走了招 去年成了见习单位 陆续来了8个见习人员 见习期6个月 "
+        + "有一位老爷子还非要认一个见习生当干孙女 最后算下来 期满留下来跟我们签了劳动合同的只有3个";
+
+    [Theory]
     [InlineData("人是3个 合同都签的一年 社保连续交了7个月了", "social_insurance_months", "7")]
     [InlineData("人是3个 合同都签的一年 社保连续交了7个月了", "hired_count", "3")]
     [InlineData("我们跟他俩说好了，工资里每月多给三百，社保让他们自己看着办", "social_insurance_months", null)]

@@ -736,6 +736,15 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             || clause.IndexOf("每年", StringComparison.Ordinal) >= 0;
     }
 
+    /// <summary>留下来…签了合同的只有3个, 留用的有4个: a count after 的(只)有/的是 in a clause that says they stayed or signed.</summary>
+    private static bool KeptOnesCounted(string text, int at)
+    {
+        var lead = at >= 3 && text.AsSpan(at - 3, 3) is var three && (three.SequenceEqual("的只有") || three.SequenceEqual("的就是"))
+            || at >= 2 && text.AsSpan(at - 2, 2) is var two && (two.SequenceEqual("的有") || two.SequenceEqual("的是"));
+        var clause = text.AsSpan(Clauses.StartOf(text, at), at - Clauses.StartOf(text, at));
+        return lead && (clause.IndexOf('留') >= 0 || clause.IndexOf("签", StringComparison.Ordinal) >= 0);
+    }
+
     /// <summary>人是3个, 人数有5个: a count of the people themselves, which with an employer speaking are the hires.</summary>
     private static bool CountOfThePeople(string text, Entity count) =>
         PeopleLeads.Any(lead => count.Start >= lead.Length && text.AsSpan(count.Start - lead.Length, lead.Length).SequenceEqual(lead));
@@ -804,7 +813,8 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     /// <summary>The message counts trainees (见习), not hires: no hiring verb is used of them.</summary>
     private static bool AboutTrainees(Understanding u) =>
         u.Normalized.Contains("见习", StringComparison.Ordinal) && !u.All(EntityKind.Count).Any(c => c.Value == "hired")
-        && !SaysHiring(u.Normalized);
+        // 护理员招了走 走了招 in a story that counts its trainees (来了8个见习人员) is about staff, not those counted.
+        && (!SaysHiring(u.Normalized) || u.All(EntityKind.Count).Any(c => c.Value == "trainee"));
 
     /// <summary>招, 雇, 聘 as hiring; 招募 (calling for trainees), 招商, 招呼 and 招待 are not.</summary>
     private static bool SaysHiring(string text)
@@ -868,6 +878,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     // stayed are the hires that count; the figure before them included one who left.
                     found["hired_count"] = FactValue.Of(n);
                     break;
+                case EntityKind.Count when e.Value == "trainee" && n == 1 && found.GetValueOrDefault("trainees_count") is NumberValue { Value: > 1 }:
+                    // "收了8个见习生 … 认一个见习生当干孙女": one of them, after they were counted, is no new total.
+                    break;
                 case EntityKind.Count when CountSubjects.TryGetValue(e.Value, out var fact):
                     // "年初参保50人 裁了4个 又招了3个 年底49人": the fall in insured staff is the figure the documents
                     // rate, so a told fall is not replaced by the people let go along the way.
@@ -892,6 +905,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 case EntityKind.Count when e.Value == "child" && InSchool(u.Normalized):
                     // "两个娃都在上学": the family's children in school (雨露计划 pays per child).
                     found["children_in_school"] = FactValue.Of(n);
+                    break;
+                case EntityKind.Count when e.Value == "" && role == "employer" && AboutTrainees(u) && KeptOnesCounted(u.Normalized, e.Start):
+                    // "期满留下来跟我们签了劳动合同的只有3个": those of the trainees who stayed, counted after what they did.
+                    found["trainees_retained"] = FactValue.Of(n);
                     break;
                 case EntityKind.Count when e.Value == "signed" && AboutTrainees(u):
                     // "见习期满以后，我们跟其中8个人签了正式劳动合同": the trainees given a contract are the ones retained.
