@@ -64,7 +64,7 @@ public class EngineTests
         var r = Eval(Kuogang, Graduates(1).With("contract_years", 0.5m));
         var failed = Assert.Single(r.FailedConditions);
         Assert.Equal("劳动合同期限不少于1年", failed.Wording);
-        Assert.Equal("您的劳动合同期限：0.5年", failed.ActualValue);
+        Assert.Equal("您的劳动合同期限：6个月（0.5年）", failed.ActualValue);
         Assert.Equal("如果劳动合同期限达到1年，可以申请", r.WhatIf?.Text);
     }
 

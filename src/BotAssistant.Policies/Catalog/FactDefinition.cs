@@ -123,6 +123,9 @@ public sealed record FactDefinition(
         BoolValue b => b.Value ? "是" : "否",
         NumberValue { AtLeast: true } => "有（未说具体数）",
         NumberValue n when Unit == "%" => $"{Math.Round(n.Value, 1).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%",
+        // 0.5年 reads as 6个月 to a person: a part of a year in whole months is said as months too.
+        NumberValue n when Unit == "年" && n.Value is > 0 and < 1 && n.Value * 12 == Math.Round(n.Value * 12)
+            => $"{(n.Value * 12).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}个月（{n}年）",
         NumberValue n => Unit is null ? n.ToString() : $"{n}{Unit}",
         EnumValue e => ValueLabel(e.Key) ?? e.Key,
         SplitValue sv => string.Join("、", sv.Parts.Select(p => (ValueLabel(p.Key) ?? p.Key)
