@@ -66,6 +66,13 @@ internal static class AnswerRecognizer
 
         var word = text.AsSpan(m.Start, m.Length);
         var stem = word.TrimStart("没未不还").TrimEnd("了过呢的");
+        if (IdentitySaid(text, m) is { } said)
+        {
+            // "我是离校3年的大专生" to "是否事业单位的科研人员": 是 joins the speaker to what they are, which answers only
+            // when it is what was asked about ("我是事业单位的").
+            return SharesAWord(said, question);
+        }
+
         if (stem.Length == 0 || stem.Length == word.Length || PlainAnswerStems.Contains(stem.ToString()))
         {
             return true;
@@ -74,6 +81,32 @@ internal static class AnswerRecognizer
         foreach (var c in stem)
         {
             if (question.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What 我是/他是/这是 says someone or something is, up to the clause's end; null when 是 is not such a copula.</summary>
+    private static string? IdentitySaid(string text, PhraseMatch m)
+    {
+        if (text.AsSpan(m.Start, m.Length) is not "是" || m.Start == 0 || !"我他她这那俺咱它".Contains(text[m.Start - 1])
+            || m.End >= text.Length || !Segmentation.Segmenter.IsHan(text[m.End]))
+        {
+            return null;
+        }
+
+        return text[m.End..Clauses.EndOf(text, m.End)];
+    }
+
+    /// <summary>Whether the two texts share a two-character word: 事业 in "事业单位的" and "是否事业单位的科研人员".</summary>
+    private static bool SharesAWord(string said, string question)
+    {
+        for (var i = 0; i + 1 < said.Length; i++)
+        {
+            if (Segmentation.Segmenter.IsHan(said[i]) && Segmentation.Segmenter.IsHan(said[i + 1]) && question.Contains(said.AsSpan(i, 2), StringComparison.Ordinal))
             {
                 return true;
             }
