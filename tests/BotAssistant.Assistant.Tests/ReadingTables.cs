@@ -683,4 +683,39 @@ public sealed class ReadingTables
     [InlineData("带了8个人就业 其中4个签了合同", "individual", "jobs_created", "8")]
     public void 更正_a_figure_taken_back(string text, string role, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, role));
+
+    /// <summary>
+    /// Trainees told in groups with their own lengths: people × months is summed over the groups, and those kept are
+    /// summed too (one count said with 都 for all the groups is each group's). One length for everybody is no grouping.
+    /// </summary>
+    [Theory]
+    [InlineData("我们单位接了两批见习生 第一批4个 见了6个月 留下2个 第二批2个 见了3个月 留下1个 都期满了", "6", "30", "3")]
+    [InlineData("今年来了五个见习的 三个见习了六个月 两个见习了三个月 期满只留下来一个", "5", "24", "1")]
+    [InlineData("接了两批见习 上半年四个大学生见习6个月 下半年三个失业青年见习4个月 两批期满都只留了1个", "7", "36", "2")]
+    [InlineData("今年来了六个见习的 三个见习了六个月 两个见习了三个月", null, null, null)]
+    [InlineData("见习生来了8个 见习了6个月 留下来3个", "8", null, "3")]
+    public void 分批见习_people_and_months_summed_over_the_groups(string text, string? people, string? personMonths, string? kept)
+    {
+        var facts = Read(text, "employer");
+        Assert.Equal(personMonths, facts.GetValueOrDefault(TraineeBatches.PersonMonthsFact)?.ToString());
+        if (personMonths is not null)
+        {
+            Assert.Equal(people, facts.GetValueOrDefault("trainees_count")?.ToString());
+            Assert.Equal(kept, facts.GetValueOrDefault("trainees_retained")?.ToString());
+        }
+    }
+
+    /// <summary>
+    /// The family's means said to be adequate, or family hardship denied, is a no to 低保 and 脱贫; a category named of
+    /// oneself (我家是低保户) outweighs the description.
+    /// </summary>
+    [Theory]
+    [InlineData("我爸在单位上班，我妈开了个小卖部，家里还过得去", "is_low_income", "false")]
+    [InlineData("我爸在单位上班，我妈开了个小卖部，家里还过得去", "is_poverty_relief", "false")]
+    [InlineData("我不是困难家庭", "is_poverty_relief", "false")]
+    [InlineData("家里条件还可以", "is_low_income", "false")]
+    [InlineData("我家是低保户，日子还过得去", "is_low_income", "true")]
+    [InlineData("家里比较困难", "is_low_income", null)]
+    public void 家庭条件_adequate_means_deny_family_hardship(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual"));
 }

@@ -146,6 +146,15 @@ public class LoaderTests
     }
 
     [Fact]
+    public void Person_months_stand_for_a_count_and_months_so_both_are_given()
+    {
+        var errors = Errors(Measure("a", """
+                amount: {kind: monthly, value: 1000, unit: 元, per: 人·月, months_fact: social_insurance_months, person_months_fact: social_insurance_months}
+            """));
+        Assert.Contains(errors, e => e.Message.Contains("person_months_fact replaces months_fact × count_fact"));
+    }
+
+    [Fact]
     public void A_period_share_needs_a_base_and_no_months()
     {
         var errors = Errors(Measure("a", """

@@ -93,7 +93,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found, home);
         return new ExtractedFacts(found.Where(kv => catalog.Facts.TryGetValue(kv.Key, out var d) && (kv.Key == pending || Concerns(d, role))).ToDictionary(),
-            skipped, answered || found.ContainsKey(pending ?? "")) { Unlike = unlike };
+            skipped, answered || found.ContainsKey(pending ?? "") || TraineeBatches.AnswersLength(pending, found)) { Unlike = unlike };
     }
 
     /// <summary>Whether the first place named other than the home lies in the home's province; null when none is named.</summary>
@@ -793,6 +793,18 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             return placed.Numbers;
         }
 
+        if (role == "employer" && AboutTrainees(u) && TraineeBatches.Read(u) is { } batches)
+        {
+            found["trainees_count"] = FactValue.Of(batches.People);
+            found[TraineeBatches.PersonMonthsFact] = FactValue.Of(batches.PersonMonths);
+            if (batches.Retained is { } kept)
+            {
+                found["trainees_retained"] = FactValue.Of(kept);
+            }
+
+            return batches.Numbers;
+        }
+
         if (role == "employer" && QuantityFrames.Groups(u, (g, st) => HireKind(u.Normalized, g, st)) is { } trainees && AboutTrainees(u))
         {
             // "见习的有三拨人 刚离校的大学生4个 离校一年的3个 还有3个失业青年": the people counted are the trainees.
@@ -1276,7 +1288,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             {
                 found[q.Fact] = FactValue.Of(false);
             }
-            else if (no is not null && (yes is null || no.Length >= yes.Length || no.Contains(yes)))
+            else if (no is not null && (yes is null || no.Length >= yes.Length || no.Contains(yes)) && !NamedAsserted(text, q.About))
             {
                 found[q.Fact] = FactValue.Of(false);
             }
@@ -1290,6 +1302,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             }
         }
     }
+
+    /// <summary>"我家是低保户，日子还过得去": the category named of oneself outweighs a description that would deny it.</summary>
+    private static bool NamedAsserted(string text, IReadOnlyList<string> about) =>
+        about.Any(w => Occurrences(text, w).Any(at => Denial.StanceAt(text, at) == Stance.Asserted));
 
     /// <summary>
     /// "留用率能过一半 … 准确数字：9个见习人员，留下来的是4个": when one message gives a rate and the two counts it is

@@ -22,6 +22,12 @@ public sealed record FixedAmount(decimal Value, string Unit, string? Per, string
 public sealed record MonthlyAmount(
     decimal Value, string Unit, string? Per, int? Months, string? MonthsFact, int? MonthsMax, string? CountFact) : Amount
 {
+    /// <summary>
+    /// People and months known only together ("第一批4个见习6个月，第二批2个见习3个月"): the sum of people × months over
+    /// the groups, which replaces count × months when told.
+    /// </summary>
+    public string? PersonMonthsFact { get; init; }
+
     public override IEnumerable<string> Facts => new[] { MonthsFact, CountFact }.OfType<string>();
 }
 
@@ -32,6 +38,12 @@ public sealed record TieredAmount(
     string By, string? Base, IReadOnlyList<TierStep> Steps, string Unit, string? Per, string? MonthsFact, string? CountFact)
     : Amount
 {
+    /// <summary>
+    /// People and months known only together ("第一批4个见习6个月，第二批2个见习3个月"): the sum of people × months over
+    /// the groups, which replaces count × months when told.
+    /// </summary>
+    public string? PersonMonthsFact { get; init; }
+
     public override IEnumerable<string> Facts => new[] { By, MonthsFact, CountFact }.OfType<string>();
 }
 

@@ -73,6 +73,11 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         var per = $"{N(a.Value)}{a.Unit}/{a.Per ?? "人·月"}";
         decimal? months = a.Months;
         var monthsText = a.Months is { } fixedMonths ? $"{fixedMonths}个月" : null;
+        if (PersonMonths(a.PersonMonthsFact, a.Value, a.Unit, per) is { } summed)
+        {
+            return summed;
+        }
+
         if (a.MonthsFact is not null)
         {
             if (Number(a.MonthsFact) is not { } m)
@@ -118,6 +123,11 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         }
 
         var head = $"{TierReached(a, by, step)}：{N(step.Value)}{a.Unit}/{a.Per ?? "人"}";
+        if (PersonMonths(a.PersonMonthsFact, step.Value, a.Unit, head) is { } summed)
+        {
+            return summed;
+        }
+
         if (a.MonthsFact is not null)
         {
             if (Number(a.MonthsFact) is not { } months)
@@ -240,6 +250,16 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         r.Value is not null && months is > 1 && countFact is not null && Number(countFact) is { } count and > 1
             ? r with { Formula = r.Formula + $"；每月合计{N(perMonth * count)}{unit}" }
             : r;
+
+    /// <summary>1200元/人·月 × 30人·月 = 36000元: people and months told group by group are paid on their sum.</summary>
+    private AmountResult? PersonMonths(string? fact, decimal perMonth, string unit, string head) =>
+        fact is not null && Number(fact) is { } personMonths
+            ? new AmountResult
+            {
+                Value = perMonth * personMonths, PerUnit = perMonth, Unit = unit,
+                Formula = $"{head} × {N(personMonths)}人·月（{text.Label(fact)}） = {N(perMonth * personMonths)}{unit}",
+            }
+            : null;
 
     private decimal? Number(string fact) => facts.TryGet(fact, out var v) && v is NumberValue n ? n.Value : null;
 }

@@ -60,9 +60,22 @@ internal sealed class AmountParser(
             ctx.Error(r.Line, $"{what}: monthly needs 'months' or 'months_fact'");
         }
 
+        var countFact = Fact(r, "count_fact", what, number: true);
         return new MonthlyAmount(
             Num(r, "value", what), Money(r, what), r.String("per", what), months, monthsFact,
-            r.Integer("months_max", what), Fact(r, "count_fact", what, number: true));
+            r.Integer("months_max", what), countFact) { PersonMonthsFact = PersonMonths(r, what, monthsFact, countFact) };
+    }
+
+    /// <summary>person_months_fact stands for count × months together, so it needs both to stand for.</summary>
+    private string? PersonMonths(MapReader r, string what, string? monthsFact, string? countFact)
+    {
+        var personMonths = Fact(r, "person_months_fact", what, number: true);
+        if (personMonths is not null && (monthsFact is null || countFact is null))
+        {
+            ctx.Error(r.Line, $"{what}: person_months_fact replaces months_fact × count_fact, so both must be given");
+        }
+
+        return personMonths;
     }
 
     private TieredAmount Tiered(MapReader r, string what)
@@ -82,9 +95,12 @@ internal sealed class AmountParser(
             s.Finish($"{what}: step");
         }
 
-        return new TieredAmount(
-            by ?? "", r.String("base", what), steps, Money(r, what), r.String("per", what),
-            Fact(r, "months_fact", what, number: true), Fact(r, "count_fact", what, number: true));
+        var monthsFact = Fact(r, "months_fact", what, number: true);
+        var countFact = Fact(r, "count_fact", what, number: true);
+        return new TieredAmount(by ?? "", r.String("base", what), steps, Money(r, what), r.String("per", what), monthsFact, countFact)
+        {
+            PersonMonthsFact = PersonMonths(r, what, monthsFact, countFact),
+        };
     }
 
     private RateAmount Rate(MapReader r, string what)
