@@ -718,4 +718,21 @@ public sealed class ReadingTables
     [InlineData("家里比较困难", "is_low_income", null)]
     public void 家庭条件_adequate_means_deny_family_hardship(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
+
+    /// <summary>
+    /// Who tells their own graduation speaks of where they work (我们单位), not for it; 我们 of a firm without that is the
+    /// firm speaking.
+    /// </summary>
+    [Theory]
+    [InlineData("2023年我从重庆一所大学毕业 现在在乡镇农业服务中心上班 我们单位一共就七八个人 助学贷款能代偿吗", "individual")]
+    [InlineData("我去年毕业的 我们单位是事业单位 有啥政策", "individual")]
+    [InlineData("我们单位招了3个2023年毕业的大学生", "employer")]
+    public void 身份_a_graduate_telling_of_their_workplace(string text, string role) => Assert.Equal(role, Value(text, "role"));
+
+    /// <summary>Words of the measure read in passing: a natural disaster, a 事业编, a township workplace.</summary>
+    [Theory]
+    [InlineData("2023年夏天那场山洪把店冲了 停了好几个月", "disaster_liquidity_hardship", "true")]
+    [InlineData("今年考上了静宁县一个乡镇卫生院的事业编", "public_institution_staff", "true")]
+    [InlineData("今年考上了静宁县一个乡镇卫生院的事业编", "township_employment", "true")]
+    public void 顺带说出_facts_said_in_passing(string text, string fact, string expected) => Assert.Equal(expected, Value(text, fact, "individual"));
 }

@@ -24,6 +24,8 @@ public class RecognizerTests
     [InlineData("营业执照下来一年两个月", EntityKind.Duration, "business", 14)]
     [InlineData("毕业两年了", EntityKind.Duration, "since_graduation", 24)]
     [InlineData("见习6个月", EntityKind.Duration, "trainee", 6)]
+    [InlineData("毕业后已经两年了", EntityKind.Duration, "since_graduation", 24)]
+    [InlineData("毕业后我在家复习了两个月", EntityKind.Duration, "", 2)]
     [InlineData("半年", EntityKind.Duration, "", 6)]
     [InlineData("一年半", EntityKind.Duration, "", 18)]
     [InlineData("二十三周岁", EntityKind.Age, "23", 23)]
@@ -51,6 +53,14 @@ public class RecognizerTests
     [InlineData("前年毕业", "2023-01")]
     [InlineData("离校三年", "2022-06")]
     public void Dates(string text, string value) => Assert.Equal(value, TestModel.U(text).First(EntityKind.Date)?.Value);
+
+    /// <summary>A date before a prepositional phrase dates the verb after it, with the one who did it between or not.</summary>
+    [Theory]
+    [InlineData("去年从重庆师范大学毕业的", "graduation")]
+    [InlineData("2023年我从重庆一所大学毕业", "graduation")]
+    [InlineData("2023年他在兰州一所学校毕业", "graduation")]
+    [InlineData("2023年我去了一趟重庆", "")]
+    public void DateSubjects(string text, string subject) => Assert.Equal(subject, TestModel.U(text).First(EntityKind.Date)?.Subject);
 
     [Theory]
     [InlineData("崆峒区", EntityKind.Place, "平凉")]

@@ -330,6 +330,12 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             || rest.StartsWith("干活", StringComparison.Ordinal) || rest.StartsWith("打工", StringComparison.Ordinal) || rest.StartsWith("干", StringComparison.Ordinal);
     }
 
+    /// <summary>2023年我从…毕业, 我去年毕业的: a graduation told in a clause of 我 (not 我们, 我家).</summary>
+    private static bool GraduatedThemselves(Understanding u) =>
+        u.All(EntityKind.Date).Any(d => d.Subject == "graduation"
+            && u.Normalized[Clauses.StartOf(u.Normalized, d.Start)..Clauses.EndOf(u.Normalized, d.Start)] is var lead
+            && lead.Contains('我') && !lead.Contains("我们", StringComparison.Ordinal) && !lead.Contains("我家", StringComparison.Ordinal));
+
     /// <summary>A person telling their own story (我是应届生…自己开了公司), not counting people they hired.</summary>
     private static bool OwnStory(Understanding u) =>
         SpeaksForThemselves(u)
@@ -347,6 +353,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     private static bool SpeaksForFirm(Understanding u)
     {
         var text = u.Normalized;
+        if (GraduatedThemselves(u))
+        {
+            // "我2023年从重庆一所大学毕业…我们单位一共就七八个人": whoever tells their own graduation speaks of where they
+            // work, not for it.
+            return false;
+        }
+
         for (var at = text.IndexOf("我们", StringComparison.Ordinal); at >= 0; at = text.IndexOf("我们", at + 2, StringComparison.Ordinal))
         {
             // 我们东乡人, 我们巫山: a place named right after is the people's home, like 我们县.

@@ -18,6 +18,11 @@ public static class ScreeningWriter
         if (eligible.Count > 0)
         {
             reply.Say(s.Texts.Say("screen.eligible_title") + "\n" + string.Join("\n", eligible.Select((r, i) => Line(s, r, i + 1))));
+            if (s.Understanding.IsAbout(Language.Intent.AskSource))
+            {
+                // "文件里有没有说法 哪一条": whoever asks for the clause is given its words, not only its number.
+                reply.Say(string.Join("\n", eligible.Take(s.Options.MaxMeasuresPerAnswer).Select(r => w.Quote(r.Measure))));
+            }
         }
         else
         {

@@ -8,7 +8,12 @@ internal sealed class CueIndex(List<PhraseMatch> matches, string text)
     public IReadOnlyList<PhraseMatch> Matches => matches;
 
     /// <summary>The subject of the nearest cue ending within window chars before pos, in the same clause.</summary>
-    public string Before(int pos, int window)
+    public string Before(int pos, int window) => NearestBefore(pos, window)?.Values[0].Value ?? "";
+
+    /// <summary>Where the cue <see cref="Before"/> reads ends, or -1 when there is none.</summary>
+    public int EndBefore(int pos, int window) => NearestBefore(pos, window)?.End ?? -1;
+
+    private PhraseMatch? NearestBefore(int pos, int window)
     {
         PhraseMatch? best = null;
         foreach (var m in matches)
@@ -19,7 +24,7 @@ internal sealed class CueIndex(List<PhraseMatch> matches, string text)
             }
         }
 
-        return best?.Values[0].Value ?? "";
+        return best;
     }
 
     /// <summary>The subject of a cue starting within window chars after pos.</summary>

@@ -171,9 +171,11 @@ internal static class DateReader
 
     internal static Entity Make(string text, CueSet cues, int start, int end, DateOnly date, DatePrecision precision)
     {
-        // "去年从重庆师范大学毕业的", "2023年在兰州一所学校毕业": a date before a prepositional phrase dates the verb after it.
-        var reach = QuantityRecognizer.At(text, end, "从") || QuantityRecognizer.At(text, end, "在") || QuantityRecognizer.At(text, end, "于")
-            ? PrepositionalReach : 3;
+        // "去年从重庆师范大学毕业的", "2023年在兰州一所学校毕业": a date before a prepositional phrase dates the verb after it,
+        // with its subject between or not (2023年我从重庆一所大学毕业).
+        var phrase = end < text.Length && text[end] is '我' or '他' or '她' ? end + 1 : end;
+        var reach = QuantityRecognizer.At(text, phrase, "从") || QuantityRecognizer.At(text, phrase, "在") || QuantityRecognizer.At(text, phrase, "于")
+            ? PrepositionalReach + phrase - end : 3;
         var subject = cues.Dates.After(end, reach) is { Length: > 0 } after ? after : cues.Dates.Before(start, 6);
         return new Entity(EntityKind.Date, date.ToString("yyyy-MM", CultureInfo.InvariantCulture), null, start, end - start, text[start..end])
         {

@@ -18,9 +18,18 @@ internal static class DurationReader
 
         var subject = input.Cues.Durations.After(p.End, 3) is { Length: > 0 } after
             ? after
+            : LengthOfWhatFollowed(text, input.Cues.Durations.EndBefore(n.Start, 8), n.Start) ? ""
             : input.Cues.Durations.Before(n.Start, 8);
         return QuantityRecognizer.Make(EntityKind.Duration, subject, p.Months, text, n.Start, p.End, p.Approx || n.Approximate);
     }
+
+    /// <summary>
+    /// "毕业后我在家复习了两个月": a length said as V了 after 毕业后 is how long what came next lasted, not the time since
+    /// the cue (毕业两年了, 毕业后已经两年了 still are).
+    /// </summary>
+    private static bool LengthOfWhatFollowed(string text, int cueEnd, int numberStart) =>
+        cueEnd >= 0 && numberStart > cueEnd + 1 && text[numberStart - 1] == '了'
+        && (QuantityRecognizer.At(text, cueEnd, "后") || QuantityRecognizer.At(text, cueEnd, "以后") || QuantityRecognizer.At(text, cueEnd, "之后"));
 
     private readonly record struct Parsed(decimal Months, int End, bool Approx);
 
