@@ -735,4 +735,41 @@ public sealed class ReadingTables
     [InlineData("今年考上了静宁县一个乡镇卫生院的事业编", "public_institution_staff", "true")]
     [InlineData("今年考上了静宁县一个乡镇卫生院的事业编", "township_employment", "true")]
     public void 顺带说出_facts_said_in_passing(string text, string fact, string expected) => Assert.Equal(expected, Value(text, fact, "individual"));
+
+    /// <summary>
+    /// A labelled hiring followed by clauses that are only another label and its count (后厨招了3个 前厅2个) lists more
+    /// people of the same story; a count with more said of it, or after an unlabelled hiring, is some of them.
+    /// </summary>
+    [Theory]
+    [InlineData("我第一次创业开了个饭馆 后厨招了3个 前厅2个 送外卖的1个 都签了合同", "individual", "jobs_created", "6")]
+    [InlineData("我们饭店后厨招了3个 前厅2个 都是应届生", "employer", "hired_count", "5")]
+    [InlineData("我们公司招了3个 2个签了合同", "employer", "hired_count", "3")]
+    [InlineData("我们公司后厨招了3个 其中2个是应届生", "employer", "hired_count", "3")]
+    public void 并列人数_a_list_of_labelled_counts_is_summed(string text, string role, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, role));
+
+    /// <summary>零 right before what a count counts is none of it; 零就业家庭 stays a kind of family.</summary>
+    [Theory]
+    [InlineData("收了4个见习的 见习了6个月 零留用", "employer", "trainees_retained", "0")]
+    [InlineData("去年零裁员", "employer", "laid_off_count", "0")]
+    [InlineData("我家是零就业家庭", "individual", "is_low_income", "true")]
+    public void 零_zero_before_the_verb_counted(string text, string role, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, role));
+
+    /// <summary>A count a colon then spells out is the whole; the list's kinds are the parts.</summary>
+    [Fact]
+    public void 冒号_a_count_spelled_out_after_a_colon_is_the_whole()
+    {
+        var facts = Read("我们公司这批招了5个人：今年毕业的大学生2个 离校一年多还没找到工作的大学生1个 登记失业的19岁小伙1个 还有1个35岁的熟练工", "employer");
+        Assert.Equal("graduate*3+youth_unemployed*1", facts["hired_group"].ToString());
+        Assert.Equal("5", facts["hired_count"].ToString());
+    }
+
+    /// <summary>An earlier business, however it is called, makes this one not the first.</summary>
+    [Theory]
+    [InlineData("我之前在县城开过一个小超市 干了两年关了 这个烘焙店是第二个", "false")]
+    [InlineData("以前办过一个养殖场", "false")]
+    [InlineData("这是第一次开店", "true")]
+    public void 首次创业_an_earlier_business_of_any_kind(string text, string expected) =>
+        Assert.Equal(expected, Value(text, "first_business", "individual", "first_business"));
 }

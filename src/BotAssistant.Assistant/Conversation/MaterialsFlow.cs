@@ -23,8 +23,8 @@ public static class MaterialsFlow
             reply.Say(s.Texts.Say("materials.header", ("title", s.Writer.Title(m))) + "\n"
                 + (lines.Count > 0 ? string.Join("\n", lines) : s.Texts.Say("materials.none_listed"))
                 + (m.Conditions.Count > 0 ? "\n" + s.Texts.Say("measure.conditions", ("conditions", s.Writer.Conditions(m))) : "")
-                // A service pays nothing: what it does (档案转到哪里, 户口怎么迁) is what the asker came for.
-                + (m.Amount is NoAmount && !string.IsNullOrWhiteSpace(m.Summary) ? "\n" + s.Texts.Say("materials.content", ("summary", m.Summary)) : "")
+                // A service pays nothing: what it does (档案转到哪里) is what the asker came for.
+                + (m.Amount is NoAmount && !string.IsNullOrWhiteSpace(m.Summary) ? "\n" + s.Texts.Say("measure.content", ("summary", m.Summary)) : "")
                 + "\n" + s.Texts.Say("materials.amount", ("amount", s.Writer.AmountLine(result)))
                 + "\n" + s.Writer.Period(m, s.AsOf)
                 + "\n" + s.Writer.Source(m));

@@ -893,9 +893,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     private void AddQuantities(Understanding u, string? role, string? pending, Dictionary<string, FactValue> found, DateOnly asOf, IReadOnlySet<Entity> framed)
     {
-        foreach (var e in u.Entities.Where(e => e.Number is not null && !framed.Contains(e) && !AskedFigure(u.Normalized, e)))
+        var listed = ParallelCounts.Of(u);
+        foreach (var e in u.Entities.Where(e => e.Number is not null && !framed.Contains(e) && !AskedFigure(u.Normalized, e)
+                     && !listed.Values.Any(l => l.Siblings.Contains(e))))
         {
-            var n = e.Number!.Value;
+            var n = listed.TryGetValue(e, out var list) ? list.Total : e.Number!.Value;
             switch (e.Kind)
             {
                 case EntityKind.Count when e.Value == "retained" && role == "employer" && !AboutTrainees(u) && found.ContainsKey("hired_count"):

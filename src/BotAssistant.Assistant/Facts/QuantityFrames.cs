@@ -136,7 +136,8 @@ public static class QuantityFrames
     }
 
     /// <summary>
-    /// 三个人都签了, 一共5个, 这3个人: a count said of everyone already counted is the whole, not one more kind of hire.
+    /// 三个人都签了, 一共5个, 这3个人, 5个人：…: a count said of everyone already counted, or of all a list then counts, is the
+    /// whole, not one more kind of hire.
     /// </summary>
     internal static bool SaysWhole(string text, Entity count)
     {
@@ -144,6 +145,12 @@ public static class QuantityFrames
         var before = text.AsSpan(0, count.Start);
         // 还有3个都是退役军人: one more group, said with the kind they all are, not everyone again.
         var more = before.EndsWith("还有", StringComparison.Ordinal) || before.EndsWith("另外", StringComparison.Ordinal) || before.EndsWith("又", StringComparison.Ordinal);
+        if (after is '：' or ':')
+        {
+            // 招了5个人：大学生2个…: the count a list then spells out.
+            return true;
+        }
+
         if (after is '都' or '全')
         {
             return !more && !text.AsSpan(count.End + 1).StartsWith("是", StringComparison.Ordinal);

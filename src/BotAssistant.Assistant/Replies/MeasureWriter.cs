@@ -67,6 +67,12 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
     {
         var m = r.Measure;
         var lines = new List<string> { $"{Title(m)}：{AmountLine(r)}" };
+        if (m.Amount is NoAmount && !string.IsNullOrWhiteSpace(m.Summary))
+        {
+            // A service pays nothing: what it gives (1次职业指导、3次岗位推荐, 档案转到哪里) is the answer.
+            lines.Add(texts.Say("measure.content", ("summary", m.Summary)));
+        }
+
         if (m.Conditions.Count > 0)
         {
             lines.Add(texts.Say("measure.conditions", ("conditions", Conditions(m))));

@@ -35,6 +35,7 @@ internal static class QuantityRecognizer
                 ?? NotEvenOne(input.Text, n, DurationReader.Read(input, k))
                 ?? Money(input.Text, n)
                 ?? Count(input, n)
+                ?? ZeroOf(input, n)
                 ?? Bare(input.Text, n);
             if (found is { Kind: EntityKind.Duration, Number: null })
             {
@@ -167,6 +168,21 @@ internal static class QuantityRecognizer
         }
 
         return AboutTo.Any(w => At(text, k, w));
+    }
+
+    /// <summary>
+    /// 零留用, 零裁员: 零 right before what a count counts is none of it. 零就业家庭 is a kind of family, and 就业 no cue
+    /// of a count, so it stays what it is.
+    /// </summary>
+    private static Entity? ZeroOf(QuantityInput input, NumberSpan n)
+    {
+        if (n.Value != 0 || n.Arabic || n.Length != 1 || input.Text[n.Start] != '零'
+            || input.Cues.CountsBefore.After(n.End, 0) is not { Length: > 0 } counted)
+        {
+            return null;
+        }
+
+        return Make(EntityKind.Count, counted, 0, input.Text, n.Start, n.End, false);
     }
 
     private static Entity? Count(QuantityInput input, NumberSpan n)

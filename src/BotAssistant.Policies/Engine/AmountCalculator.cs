@@ -82,7 +82,11 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
         {
             if (Number(a.MonthsFact) is not { } m)
             {
-                return Incomplete(a.MonthsFact, a.Value, a.Unit, $"{per} × {text.Label(a.MonthsFact)}（{Wording.Unknown}）", a.CountFact);
+                var open = Incomplete(a.MonthsFact, a.Value, a.Unit, $"{per} × {text.Label(a.MonthsFact)}（{Wording.Unknown}）", a.CountFact);
+                // "一个人总共最多多少": with the months unknown, the cap on them still bounds what one person can bring.
+                return a.MonthsMax is { } longest
+                    ? open with { Formula = open.Formula + $"；每人最长{longest}个月，最多{N(a.Value)}{a.Unit} × {longest}个月 = {N(a.Value * longest)}{a.Unit}" }
+                    : open;
             }
 
             months = a.MonthsMax is { } cap && m > cap ? cap : m;
