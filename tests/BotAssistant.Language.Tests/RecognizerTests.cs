@@ -142,6 +142,14 @@ public class RecognizerTests
     public void 正反问_an_a_not_a_question_is_no_answer(string text, string? yesNo) =>
         Assert.Equal(yesNo, TestModel.U(text, ExpectedAnswer.YesNo("receiving_unemployment_benefit")).YesNo);
 
+    /// <summary>这是X, 我是X answer a yes/no question only when X is what it asks about, not what its aside in brackets adds.</summary>
+    [Theory]
+    [InlineData("这是第二次创业", null)]
+    [InlineData("我是事业单位的", "yes")]
+    [InlineData("是的", "yes")]
+    public void 是_a_statement_of_what_something_is_answers_only_what_was_asked(string text, string? yesNo) =>
+        Assert.Equal(yesNo, TestModel.U(text, ExpectedAnswer.YesNo("research_staff") with { Question = "您是否事业单位的科研人员（在职或离岗创业）？" }).YesNo);
+
     [Fact]
     public void AnswerAndQuestionInOneMessage()
     {

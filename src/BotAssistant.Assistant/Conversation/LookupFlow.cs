@@ -87,7 +87,9 @@ public static class LookupFlow
         // One screening of the shown measures serves both the same-subsidy notes and the total.
         var screen = PolicyEngine.Screen(s.Catalog, measures, facts, s.AsOf);
         var excluded = Excluded(s, screen);
-        var results = measures.Select(m => Judged(s, m, facts)).ToList();
+        var judged = measures.Select(m => Judged(s, m, facts)).ToList();
+        var ruledOut = RuledOutSiblings(s, judged);
+        var results = judged.Where(r => !ruledOut.Contains(r)).ToList();
         var reply = new Reply();
         var explained = false;
         foreach (var r in results.Take(s.Options.MaxMeasuresPerAnswer))
@@ -106,6 +108,11 @@ public static class LookupFlow
             reply.Say(total);
         }
 
+        if (ruledOut.Count > 0)
+        {
+            reply.Say(s.Texts.Say("lookup.not_for_this_case", ("names", string.Join("、", ruledOut.Select(r => $"“{r.Measure.Name}”")))));
+        }
+
         if (results.Count > s.Options.MaxMeasuresPerAnswer)
         {
             reply.Say(s.Texts.Say("lookup.more", ("names", string.Join("、", results.Skip(s.Options.MaxMeasuresPerAnswer).Select(r => r.Measure.Name)))));
@@ -115,6 +122,19 @@ public static class LookupFlow
         s.State.Focus = measures.Select(m => m.Id).ToList();
         reply.Summary = Summaries.Of("lookup", s, results);
         return reply;
+    }
+
+    /// <summary>
+    /// "招了个今年毕业的大学生 企业税费每年能减多少": of the measures a topic brings along, those the facts told already rule
+    /// out are named, not shown with their figures beside one of the same topic that applies. A measure asked for by its
+    /// own name is always shown in full.
+    /// </summary>
+    private static HashSet<MeasureResult> RuledOutSiblings(TurnScope s, List<MeasureResult> judged)
+    {
+        // A measure with no conditions applies to anyone and so says nothing of this case.
+        var applying = judged.Where(r => r.Status == EligibilityStatus.Eligible && r.Measure.Conditions.Count > 0).Select(r => r.Measure.Topic).ToHashSet();
+        var named = ByName(s, s.Understanding.Places.Count > 0 ? s.Understanding.Places : s.Place is { } p ? [p] : []).Select(m => m.Id).ToHashSet();
+        return judged.Where(r => r.Status == EligibilityStatus.NotEligible && applying.Contains(r.Measure.Topic) && !named.Contains(r.Measure.Id)).ToHashSet();
     }
 
     private static string AmountText(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);

@@ -70,7 +70,7 @@ internal static class AnswerRecognizer
         {
             // "我是离校3年的大专生" to "是否事业单位的科研人员": 是 joins the speaker to what they are, which answers only
             // when it is what was asked about ("我是事业单位的").
-            return SharesAWord(said, question);
+            return SharesAWord(said, OutsideBrackets(question));
         }
 
         if (stem.Length == 0 || stem.Length == word.Length || PlainAnswerStems.Contains(stem.ToString()))
@@ -99,6 +99,28 @@ internal static class AnswerRecognizer
         }
 
         return text[m.End..Clauses.EndOf(text, m.End)];
+    }
+
+    /// <summary>
+    /// The question without its asides: "是否事业单位的科研人员（在职或离岗创业）" asks about 科研人员, so "这是第二次创业"
+    /// shares no word with what is asked.
+    /// </summary>
+    private static string OutsideBrackets(string question)
+    {
+        var kept = new System.Text.StringBuilder(question.Length);
+        var depth = 0;
+        foreach (var c in question)
+        {
+            depth += c is '（' or '(' ? 1 : 0;
+            if (depth == 0)
+            {
+                kept.Append(c);
+            }
+
+            depth -= c is '）' or ')' && depth > 0 ? 1 : 0;
+        }
+
+        return kept.ToString();
     }
 
     /// <summary>Whether the two texts share a two-character word: 事业 in "事业单位的" and "是否事业单位的科研人员".</summary>
