@@ -772,4 +772,15 @@ public sealed class ReadingTables
     [InlineData("这是第一次开店", "true")]
     public void 首次创业_an_earlier_business_of_any_kind(string text, string expected) =>
         Assert.Equal(expected, Value(text, "first_business", "individual", "first_business"));
+
+    /// <summary>A veteran's age with the years served and since leaving: nobody enlists younger than seventeen.</summary>
+    [Theory]
+    [InlineData("我们招了个自主就业退役士兵 小伙子今年17岁 在部队服役了5年", "employer", true)]
+    [InlineData("我们公司招了个自主就业退役士兵 小伙子说他今年16岁 已经退役3年了", "employer", true)]
+    [InlineData("我是退役军人 今年30岁 当兵5年 退伍两年了", "individual", false)]
+    public void 退役年限_a_veteran_too_young_for_the_years_told(string text, string role, bool problem)
+    {
+        var facts = Read(text, role);
+        Assert.Equal(problem, FactChecks.Find(AssistantHarness.Knowledge.Current.Catalog, facts).Any(p => p.Fact == "veteran_years"));
+    }
 }

@@ -69,6 +69,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             // "我在静宁一家…企业上班": a person at work now is an enterprise employee.
             found["employment_status"] = FactValue.OfKey("employed");
         }
+        AddVeteranYears(u, found);
         AddLowerBounds(text, pending, found);
         DropRatesGivenByCounts(found);
         // The label of a button of the open question is the surest reading of the answer ("没工作，没办失业登记").
@@ -94,6 +95,20 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var answered = pending is not null && !skipped && AnswerPending(u, pending, choices, found, home);
         return new ExtractedFacts(found.Where(kv => catalog.Facts.TryGetValue(kv.Key, out var d) && (kv.Key == pending || Concerns(d, role))).ToDictionary(),
             skipped, answered || found.ContainsKey(pending ?? "") || TraineeBatches.AnswersLength(pending, found)) { Unlike = unlike };
+    }
+
+    /// <summary>
+    /// "退役士兵 小伙子今年17岁 在部队服役了5年", "他今年16岁 已经退役3年了": a veteran's age with the years served and
+    /// since leaving, so the check in facts.yaml can say when they cannot both hold.
+    /// </summary>
+    private static void AddVeteranYears(Understanding u, Dictionary<string, FactValue> found)
+    {
+        var years = u.All(EntityKind.Duration).Where(d => d.Value is "military_service" or "since_discharge").Sum(d => d.Number ?? 0) / 12m;
+        if (years > 0 && u.All(EntityKind.Group).Any(g => g.Value == "veteran") && u.All(EntityKind.Age).FirstOrDefault() is { Number: { } age })
+        {
+            found["veteran_age"] = FactValue.Of(age);
+            found["veteran_years"] = FactValue.Of(Math.Round(years, 1));
+        }
     }
 
     /// <summary>Whether the first place named other than the home lies in the home's province; null when none is named.</summary>
