@@ -132,6 +132,8 @@ public class ReadingKindTests
     [InlineData("干了两个小时，老师说老板同意了", "")]
     [InlineData("小杨和小李两个是应届生（一个是固原的学校，一个是银川的学校）", "")]
     [InlineData("99999999999个是应届生", "")]
+    [InlineData("第一个是今年的毕业生 第二个是脱贫户 还有最后一个：是刚退伍的小伙子", "第一个×1 第二个×1 最后一个×1")]
+    [InlineData("最后一个问题 补贴多少", "")]
     public void 人物_who_a_story_tells_apart(string text, string introduced)
     {
         var people = TestModel.U(text).All(EntityKind.Person).Where(e => e.Subject == "introduced").Select(e => $"{e.Value}×{e.Persons}");

@@ -79,9 +79,18 @@ internal sealed class PersonMentions(PeopleWords words)
         }
     }
 
-    /// <summary>第一个, 第4个: the end of the ordinal (after 个, and 人 when it follows).</summary>
+    /// <summary>
+    /// 第一个, 第4个: the end of the ordinal (after 个, and 人 when it follows). 最后一个 closes a list begun with 第一个
+    /// and is the last person of it.
+    /// </summary>
     private static int? Ordinal(string text, int i)
     {
+        if (string.CompareOrdinal(text, i, LastOne, 0, LastOne.Length) == 0 && text.LastIndexOf("第一个", i, StringComparison.Ordinal) >= 0)
+        {
+            var end = i + LastOne.Length;
+            return end < text.Length && text[end] == '人' ? end + 1 : end;
+        }
+
         if (text[i] != '第' || i + 2 >= text.Length || !IsDigitLike(text[i + 1]))
         {
             return null;
@@ -101,6 +110,8 @@ internal sealed class PersonMentions(PeopleWords words)
         k++;
         return k < text.Length && text[k] == '人' ? k + 1 : k;
     }
+
+    private const string LastOne = "最后一个";
 
     /// <summary>一、 二、 at the start of a line or sentence: where an enumerated item's text begins.</summary>
     private static int? ListMarker(string text, int i)
