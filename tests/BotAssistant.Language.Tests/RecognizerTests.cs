@@ -26,6 +26,8 @@ public class RecognizerTests
     [InlineData("见习6个月", EntityKind.Duration, "trainee", 6)]
     [InlineData("毕业后已经两年了", EntityKind.Duration, "since_graduation", 24)]
     [InlineData("毕业后我在家复习了两个月", EntityKind.Duration, "", 2)]
+    [InlineData("来了两个月就把网店弄起来了", EntityKind.Duration, "", 2)]
+    [InlineData("入职才4个月", EntityKind.Duration, "employment", 4)]
     [InlineData("半年", EntityKind.Duration, "", 6)]
     [InlineData("一年半", EntityKind.Duration, "", 18)]
     [InlineData("二十三周岁", EntityKind.Age, "23", 23)]

@@ -20,6 +20,12 @@ internal static class DurationReader
             ? after
             : LengthOfWhatFollowed(text, input.Cues.Durations.EndBefore(n.Start, 8), n.Start) ? ""
             : input.Cues.Durations.Before(n.Start, 8);
+        if (subject == "employment" && QuantityRecognizer.At(text, p.End, "就"))
+        {
+            // "来了一个礼拜就把网店弄起来了", "干了两天就不来了": how soon something happened, not how long anyone has worked.
+            subject = "";
+        }
+
         return QuantityRecognizer.Make(EntityKind.Duration, subject, p.Months, text, n.Start, p.End, p.Approx || n.Approximate);
     }
 
