@@ -654,7 +654,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         return answer;
     }
 
-    private static IReadOnlyList<string> PlacesFor(TurnScope s) =>
+    /// <summary>The places this turn is about: those it names, else the conversation's place.</summary>
+    internal static IReadOnlyList<string> PlacesFor(TurnScope s) =>
         s.Understanding.Places.Count > 0 ? s.Understanding.Places : s.Place is { } p ? [p] : [];
 
     private static List<Measure> Measures(TurnScope s, IEnumerable<string> ids) =>

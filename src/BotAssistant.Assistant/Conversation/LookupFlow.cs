@@ -133,7 +133,7 @@ public static class LookupFlow
     {
         // A measure with no conditions applies to anyone and so says nothing of this case.
         var applying = judged.Where(r => r.Status == EligibilityStatus.Eligible && r.Measure.Conditions.Count > 0).Select(r => r.Measure.Topic).ToHashSet();
-        var named = ByName(s, s.Understanding.Places.Count > 0 ? s.Understanding.Places : s.Place is { } p ? [p] : []).Select(m => m.Id).ToHashSet();
+        var named = ByName(s, AssistantBrain.PlacesFor(s)).Select(m => m.Id).ToHashSet();
         return judged.Where(r => r.Status == EligibilityStatus.NotEligible && applying.Contains(r.Measure.Topic) && !named.Contains(r.Measure.Id)).ToHashSet();
     }
 
