@@ -137,11 +137,17 @@ public sealed class ReadingTables
     public void 都齐了_some_of_each_not_how_much(string text, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, "employer"));
 
-    /// <summary>The place after 户口 or 户籍 says whether a hire's registration is local to the user's place (巫山's 我市 is 重庆).</summary>
+    /// <summary>
+    /// The place after 户口 or 户籍, or right before it (甘肃户口, 奉节县的户籍), says whether a hire's registration is local
+    /// to the user's place (巫山's 我市 is 重庆).
+    /// </summary>
     [Theory]
     [InlineData("巫山 招了一个人 他的户口不在重庆 是湖北恩施的", "false")]
     [InlineData("巫山 招了一个人 户籍是重庆巫山的", "true")]
     [InlineData("巫山 招了一个人 在重庆读的大学", null)]
+    [InlineData("巫山 招了应届大学生3个 还有1个甘肃户口、登记失业8个月的大姐", "false")]
+    [InlineData("巫山 招了2个应届生 1个奉节户口登记失业7个月", "true")]
+    [InlineData("巫山 招了2个应届生 1个四川户籍的失业人员", "false")]
     public void 户口_the_place_after_it_is_local_or_not(string text, string? expected) =>
         Assert.Equal(expected, Value(text, "hired_local_hukou", "employer"));
 
@@ -665,14 +671,20 @@ public sealed class ReadingTables
         Assert.Equal(expected, Value(text, fact, "individual"));
 
     /// <summary>
-    /// Placements listed in a story: each number with the destination nearest it; a destination denied (没有去县外省内的),
-    /// planned (明年还想带人去外省), or said of who the speaker is (我们是稷山县…) is none of them.
+    /// Placements listed in a story: each number with the destination nearest it; a destination denied (没有去县外省内的,
+    /// 没有县内和省内的 with the negation over the whole list, 县内没有), planned (明年还想带人去外省), or said of who the speaker is (我们是稷山县…) is none of them.
     /// </summary>
     [Theory]
     [InlineData("我们是稷山县一家人力资源公司 这八个人里头 有两个是去了省外的 在江苏那边的电子厂 其余六个都在我们县里的企业上班 没有去县外省内的", "out_of_province*2+in_county*6")]
     [InlineData("明年还想搞劳务输出 带一批人去外省 今年送出去的 省外3个 县里5个", "out_of_province*3+in_county*5")]
     [InlineData("省外就业6个 省内县外4个 县内5个", "out_of_province*6+in_province*4+in_county*5")]
     [InlineData("招了1个40岁的 重庆户口 登记失业8个月了", null)]
+    [InlineData("送到省外就业的一共7个 没有县内和省内的", "out_of_province")]
+    [InlineData("没有县内、省内的 省外就业7个", "out_of_province")]
+    [InlineData("县内没有 省外7个", "out_of_province")]
+    [InlineData("县内的一个都没有，省外去了5个 省内县外2个", "out_of_province*5+in_province*2")]
+    [InlineData("县内没去 省外3个", "out_of_province")]
+    [InlineData("巫山 招了应届生2个 1个湖北来的登记失业快一年的", null)]
     public void 多地_placements_listed_in_a_story(string text, string? expected) =>
         Assert.Equal(expected, Read(text, "institution", null).GetValueOrDefault("work_destination")?.ToString());
 

@@ -57,6 +57,26 @@ public class ReadingKindTests
     [InlineData("他俩")]
     public void 俩仨_of_the_speakers_themselves_is_no_count(string text) => Assert.Null(TestModel.U(text).First(EntityKind.Count));
 
+    /// <summary>
+    /// 还有个大姐, 招了个应届生, 来了位退役军人: a classifier after a verb or 有 with no numeral counts one person, where its
+    /// clause names one; a clause that counts its person itself (小伙子1个), or names nothing a person is, counts nothing more.
+    /// </summary>
+    [Theory]
+    [InlineData("还有个重庆户口的大姐", 1)]
+    [InlineData("招了个应届生", 1)]
+    [InlineData("来了位退役军人", 1)]
+    [InlineData("还有个35岁登记失业半年多的大哥", 1)]
+    [InlineData("还有个登记失业的20岁小伙子1个", 1)]
+    [InlineData("我有个问题", 0)]
+    [InlineData("考了个中级", 0)]
+    [InlineData("有个月没交社保", 0)]
+    public void 有个_a_classifier_with_no_numeral_counts_one_person(string text, int ones)
+    {
+        var counts = TestModel.U(text).All(EntityKind.Count).Where(c => c.Number == 1).ToList();
+
+        Assert.Equal(ones, counts.Count);
+    }
+
     /// <summary>一份保险, 三间房, 两头牛, 三次: a number of things is neither a bare figure nor a count of people.</summary>
     [Theory]
     [InlineData("买了一份保险", false)]

@@ -87,7 +87,7 @@ public static class AnswerQuestions
                     ("reason", string.Join("；", r.FailedConditions.Select(f => f.ActualValue is null ? f.Wording : s.Texts.Say("whynot.given", ("condition", f.Wording), ("value", f.ActualValue))))),
                     ("whatif", r.WhatIf is { } w ? s.Texts.Say("whynot.whatif", ("text", w.Text)) : s.Texts.Say("whynot.no_whatif")))
                     // "还差啥": what is missing, and the rule the measure pays by once it is not (never a total for facts that fail).
-                    + (r.Amount.None ? "" : s.Texts.Say("whynot.standard", ("amount", s.Writer.AmountLine(r with { Amount = s.Rule(r.Measure).Amount })))),
+                    + (r.Amount.None ? "" : s.Texts.Say("whynot.standard", ("amount", s.Writer.StandardLine(s.Rule(r.Measure))))),
                 EligibilityStatus.Undetermined => s.Texts.Say("whynot.unknown", ("name", name),
                     ("missing", ScreeningWriter.Missing(s, r)))
                     + ScreeningWriter.RuledOut(s, r),

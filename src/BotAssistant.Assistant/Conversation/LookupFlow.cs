@@ -92,6 +92,7 @@ public static class LookupFlow
         var results = judged.Where(r => !ruledOut.Contains(r)).ToList();
         var reply = new Reply();
         var explained = false;
+        var shownIds = results.Take(s.Options.MaxMeasuresPerAnswer).Select(r => r.Measure.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var r in results.Take(s.Options.MaxMeasuresPerAnswer))
         {
             var ended = r.Validity.Status == Validity.Ended;
@@ -99,7 +100,14 @@ public static class LookupFlow
                 ? s.Texts.Say("lookup.excluded_by", ("recommended", s.Catalog.FindMeasure(by.Recommended)?.Name ?? by.Recommended),
                     ("amount", (by.RecommendedAmount.Value ?? by.RecommendedAmount.Max) is { } most ? AmountText(most) + by.RecommendedAmount.Unit : by.RecommendedAmount.Formula))
                 : "";
-            reply.Say(s.Writer.Block(r, s.AsOf, withQuote, explainEnded: ended && !explained) + Verdict(s, r) + instead);
+            // One subsidy written in two clauses at one standard, both shown: the one it is paid by counts everyone and
+            // carries the total; the other keeps its rule, since a second, smaller total for some of the same people reads
+            // as a second answer to "一共多少". Alternatives at different standards (扩岗 1500 or 吸纳 1000) keep both.
+            var countedElsewhere = by is not null && shownIds.Contains(by.Recommended) && SameStandard(r.Measure, s.Catalog.FindMeasure(by.Recommended))
+                ? s.Texts.Say("lookup.counted_in_other", ("standard", s.Writer.StandardLine(s.Rule(r.Measure))),
+                    ("other", s.Catalog.FindMeasure(by!.Recommended)?.Name ?? by.Recommended))
+                : null;
+            reply.Say(s.Writer.Block(r, s.AsOf, withQuote, explainEnded: ended && !explained, countedElsewhere) + Verdict(s, r) + instead);
             explained |= ended;
         }
 
@@ -156,6 +164,9 @@ public static class LookupFlow
     /// <summary>Two clauses of one subsidy (same topic): unlike 吸纳 and 扩岗, whose separate figures are still worth seeing.</summary>
     private static bool SameSubsidy(TurnScope s, ExclusionDecision d) =>
         s.Catalog.FindMeasure(d.Recommended)?.Topic is { } topic && s.Catalog.FindMeasure(d.Excluded)?.Topic == topic;
+
+    private static bool SameStandard(Measure a, Measure? b) =>
+        a.Amount is FixedAmount x && b?.Amount is FixedAmount y && x.Value == y.Value && x.Unit == y.Unit && x.Per == y.Per;
 
     private static Dictionary<string, ExclusionDecision> Excluded(TurnScope s, ScreeningResult screen) =>
         screen.Exclusions

@@ -148,8 +148,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         {
             for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 2, StringComparison.Ordinal))
             {
+                // 户口是湖北恩施的 names the place after the word; 甘肃户口, 奉节县的户籍 before it.
                 var place = u.Entities.Where(e => e.Kind is EntityKind.UncoveredPlace or EntityKind.Place && e.Start >= i + 2 && e.Start - i <= HukouReach)
-                    .OrderBy(e => e.Start).FirstOrDefault();
+                    .OrderBy(e => e.Start).FirstOrDefault()
+                    ?? u.Entities.LastOrDefault(e => e.Kind is EntityKind.UncoveredPlace or EntityKind.Place && e.End <= i
+                        && text[e.End..i].All(c => c is '的' or '市' or '县' or '省' or '区'));
                 var province = place is null ? null : place.Kind == EntityKind.UncoveredPlace ? place.Province
                     : catalog.Places.TryGetValue(place.Value, out var other) ? other.Province : null;
                 if (!string.IsNullOrEmpty(province))

@@ -22,9 +22,11 @@ public static class QuantityFrames
         // "没有去县外省内的": a destination denied is no frame.
         // "明年还想…带一批人去外省": a destination of a plan is no placement made.
         // "我们是稷山县一家人力资源公司": a place said of who the speaker is is no destination either.
-        var named = u.Entities.Where(e => tierOf(e) is not null && !DeniedBefore(u.Normalized, e.Start) && !Planned(u.Normalized, e.Start)
+        var places = u.Entities.Where(e => tierOf(e) is not null).OrderBy(e => e.Start).ToList();
+        var denied = DeniedWithCoordinates(u.Normalized, places);
+        var named = places.Where(e => !denied.Contains(e) && !Planned(u.Normalized, e.Start)
                 && !(e.Kind == EntityKind.Place && e.Start > 0 && u.Normalized[e.Start - 1] == '是') && !Origin(u.Normalized, e))
-            .OrderBy(e => e.Start).ToList();
+            .ToList();
         // 江苏昆山, 去了省外的 在江苏那边: a tier and a place of it, side by side or a few characters apart with no number
         // between, name one destination.
         var figures = u.Entities.Where(e => e.Number is not null).ToList();
@@ -295,9 +297,52 @@ public static class QuantityFrames
     private static bool Origin(string text, Entity place)
     {
         var after = text.AsSpan(place.End);
+        // 湖北来的, 从四川过来的: where someone came from, not where they went.
+        var before = text.AsSpan(0, place.Start);
         return place.Kind is EntityKind.Place or EntityKind.UncoveredPlace
-            && (after.StartsWith("户口", StringComparison.Ordinal) || after.StartsWith("户籍", StringComparison.Ordinal) || after.StartsWith("籍", StringComparison.Ordinal));
+            && (after.StartsWith("户口", StringComparison.Ordinal) || after.StartsWith("户籍", StringComparison.Ordinal) || after.StartsWith("籍", StringComparison.Ordinal)
+                || after.StartsWith("来的", StringComparison.Ordinal) || after.StartsWith("过来", StringComparison.Ordinal) || after.StartsWith("人", StringComparison.Ordinal)
+                || before.EndsWith("从", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The places a negation stands before, and those joined to a denied one by a coordinator (没有县内和省内的: both
+    /// denied), since a negation scopes over the whole coordinated list after it.
+    /// </summary>
+    private static HashSet<Entity> DeniedWithCoordinates(string text, List<Entity> ordered)
+    {
+        var denied = new HashSet<Entity>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var e = ordered[i];
+            if (DeniedBefore(text, e.Start) || NoneAfter(text, e.End)
+                || (i > 0 && denied.Contains(ordered[i - 1]) && Coordinator(text[Math.Min(ordered[i - 1].End, e.Start)..e.Start])))
+            {
+                denied.Add(e);
+            }
+        }
+
+        return denied;
+    }
+
+    /// <summary>县内没有 / 省内的一个都没有: the place stated, then that none went there, closing its clause.</summary>
+    private static bool NoneAfter(string text, int end)
+    {
+        var rest = text[end..];
+        var cut = rest.IndexOfAny(Clauses.Breaks);
+        rest = (cut >= 0 ? rest[..cut] : rest).TrimStart('的');
+        foreach (var lead in new[] { "一个人", "一个", "一人" })
+        {
+            rest = rest.StartsWith(lead, StringComparison.Ordinal) ? rest[lead.Length..] : rest;
+        }
+
+        rest = rest.TrimStart('都', '也');
+        // A short closing negation (没有, 没去, 没人) denies the place; a longer clause (没工作的…) says something else.
+        return (rest.StartsWith('没') && rest.Length <= 3) || rest is "为零" or "是零" or "0个" or "零个";
+    }
+
+    private static bool Coordinator(string between) =>
+        between.Trim() is "和" or "、" or "跟" or "与" or "及" or "以及" or "或" or "或者";
 
     private static bool DeniedBefore(string text, int at)
     {

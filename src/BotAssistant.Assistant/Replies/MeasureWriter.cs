@@ -44,6 +44,13 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
         return line;
     }
 
+    /// <summary>
+    /// The standard a measure pays by, apart from anyone's facts: the document's own wording where it has one ("标准为2000元/人"),
+    /// else the rule's formula. Said where a total would be wrong (the facts fail, or another clause pays for the same people).
+    /// </summary>
+    public string StandardLine(MeasureResult rule) =>
+        rule.Measure.Amount.Text is { Length: > 0 } said && !rule.Amount.None && !rule.Amount.NotStated ? said : AmountLine(rule);
+
     public string Conditions(Measure m) => string.Join("；", PolicyEngine.DescribeConditions(m));
 
     /// <param name="explainEnded">Whether an ended period says what that means for the reader; once a reply is enough.</param>
@@ -63,10 +70,11 @@ public sealed class MeasureWriter(DialogTexts texts, Catalog catalog)
     public string Quote(Measure m) => texts.Say("measure.quote", ("source", Source(m)), ("quote", m.Quote));
 
     /// <summary>The full block a lookup shows for one measure.</summary>
-    public string Block(MeasureResult r, DateOnly asOf, bool withQuote, bool explainEnded = true)
+    /// <param name="amountLine">What to say of the amount instead of the computed line (another clause pays for these people).</param>
+    public string Block(MeasureResult r, DateOnly asOf, bool withQuote, bool explainEnded = true, string? amountLine = null)
     {
         var m = r.Measure;
-        var lines = new List<string> { $"{Title(m)}：{AmountLine(r)}" };
+        var lines = new List<string> { $"{Title(m)}：{amountLine ?? AmountLine(r)}" };
         if (m.Amount is NoAmount && !string.IsNullOrWhiteSpace(m.Summary))
         {
             // A service pays nothing: what it gives (1次职业指导、3次岗位推荐, 档案转到哪里) is the answer.

@@ -108,7 +108,8 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
     private void AddQuantities(List<Entity> entities, string text, bool[] masked, List<PhraseMatch> groups, UnderstandingContext context)
     {
         var cueSet = cues.Index(text);
-        var numbers = NumberScanner.Scan(text, masked);
+        var numbers = ImpliedOne.Add(text, masked, NumberScanner.Scan(text, masked),
+            (from, to) => groups.Any(g => g.Start >= from && g.Start < to) || people.NounWithin(text, from, to));
         var quantities = cues.MarkChange(text, QuantityRecognizer.Recognize(new QuantityInput(text, numbers, cueSet, groups, context.AsOf)));
         entities.AddRange(quantities);
         entities.AddRange(NegatedCues.Read(text, cueSet, cues.ZeroWhenNegated, quantities));

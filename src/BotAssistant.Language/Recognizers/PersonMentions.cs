@@ -311,6 +311,20 @@ internal sealed class PersonMentions(PeopleWords words)
         return NounAt(text, i)?.Length ?? 0;
     }
 
+    /// <summary>Whether a person noun (大姐, 小伙子) starts between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public bool NounWithin(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (NounAt(text, i) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private string? NounAt(string text, int i) =>
         _nouns.FirstOrDefault(n => string.CompareOrdinal(text, i, n, 0, n.Length) == 0);
 
