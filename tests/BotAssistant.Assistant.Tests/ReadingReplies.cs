@@ -26,12 +26,12 @@ public sealed class ReadingReplies
     /// 30人（含）以下 裁员率不高于20% (30×20%=6, 20×20%=4), 巫山府办发〔2023〕57号（六）减少率不高于5.5% (50×5.5%=2.75).
     /// </summary>
     [Theory]
-    [InlineData("平凉 稳岗返还 我们公司参保30人 上年度裁了7个 能返还吗", "7÷30≈23.3%", "裁减人数不超过6人")]
-    [InlineData("平凉 稳岗返还 小微企业 30人参保 上年度裁了7个", "7÷30≈23.3%", "裁减人数不超过6人")]
-    [InlineData("平凉的企业 稳岗返还 参保职工30个 去年裁了7个", "7÷30≈23.3%", "裁减人数不超过6人")]
-    [InlineData("平凉 稳岗返还 小微企业 参保职工20人 去年裁员5人 能返还吗", "5÷20=25%", "裁减人数不超过4人")]
-    [InlineData("巫山 稳岗返还 我们是小微企业 2022年初参保50人，到2022年底是45人 能返还吗", "5÷50=10%", "裁减人数不超过2人")]
-    [InlineData("平凉 稳岗返还 小微企业 参保30人、裁了7个 能返还吗", "7÷30≈23.3%", "裁减人数不超过6人")]
+    [InlineData("平凉 稳岗返还 我们公司参保30人 上年度裁了7个 能返还吗", "7人÷30人≈23.3%", "裁减人数不超过6人")]
+    [InlineData("平凉 稳岗返还 小微企业 30人参保 上年度裁了7个", "7人÷30人≈23.3%", "裁减人数不超过6人")]
+    [InlineData("平凉的企业 稳岗返还 参保职工30个 去年裁了7个", "7人÷30人≈23.3%", "裁减人数不超过6人")]
+    [InlineData("平凉 稳岗返还 小微企业 参保职工20人 去年裁员5人 能返还吗", "5人÷20人=25%", "裁减人数不超过4人")]
+    [InlineData("巫山 稳岗返还 我们是小微企业 2022年初参保50人，到2022年底是45人 能返还吗", "5人÷50人=10%", "裁减人数不超过2人")]
+    [InlineData("平凉 稳岗返还 小微企业 参保30人、裁了7个 能返还吗", "7人÷30人≈23.3%", "裁减人数不超过6人")]
     public async Task 比率_a_rate_from_counts_shows_its_sum_and_the_count_that_crosses(string message, string sum, string whatIf)
     {
         var (text, _) = await Say(message);
@@ -59,9 +59,9 @@ public sealed class ReadingReplies
     /// make beside the verdict: the user gave the counts to learn it.
     /// </summary>
     [Theory]
-    [InlineData("平凉 稳岗返还 小微企业 参保职工30人 去年裁员6人 能返还吗", "6÷30=20%")]
-    [InlineData("巫山 稳岗返还 小微企业 参保人数从30人减少到了24人 能返还吗", "6÷30=20%")]
-    [InlineData("平凉 稳岗返还 小微企业 参保职工25个 去年裁了4个 能返还吗", "4÷25=16%")]
+    [InlineData("平凉 稳岗返还 小微企业 参保职工30人 去年裁员6人 能返还吗", "6人÷30人=20%")]
+    [InlineData("巫山 稳岗返还 小微企业 参保人数从30人减少到了24人 能返还吗", "6人÷30人=20%")]
+    [InlineData("平凉 稳岗返还 小微企业 参保职工25个 去年裁了4个 能返还吗", "4人÷25人=16%")]
     public async Task 比率_a_rate_that_holds_shows_its_sum(string message, string sum)
     {
         var (text, _) = await Say(message);

@@ -16,24 +16,24 @@ public class DerivedRateTests(RealCatalogFixture real) : IClassFixture<RealCatal
     private MeasureResult Evaluate(string measure, params (string Fact, string Value)[] facts) =>
         PolicyEngine.Evaluate(Real.FindMeasure(measure)!, Real.ParseFacts(facts.Select(f => KeyValuePair.Create(f.Fact, f.Value))), Day);
 
-    /// <summary>临州府发〔2019〕3号六：见习7人留用3人，3÷7≈42.9%，未达到50%，仍按每人每月1000元，不是1200元。</summary>
+    /// <summary>临州府发〔2019〕3号六：见习7人留用3人，3人÷7人≈42.9%，未达到50%，仍按每人每月1000元，不是1200元。</summary>
     [Fact]
     public void 临夏见习_a_rate_short_of_the_better_tier_says_so()
     {
         var r = Evaluate("lx-jianxi", ("trainees_count", "7"), ("trainees_retained", "3"), ("trainee_months", "6"));
 
-        Assert.StartsWith("3÷7≈42.9%（未达到50%）：1000元/人·月", r.Amount.Formula);
+        Assert.StartsWith("3人÷7人≈42.9%（未达到50%）：1000元/人·月", r.Amount.Formula);
         Assert.Equal(42000m, r.Amount.Value);
     }
 
-    /// <summary>平政办发〔2023〕75号（一）：28人的小微企业裁了5人，5÷28≈17.9%，不高于20%，稳岗返还60%，答复带上这个算式。</summary>
+    /// <summary>平政办发〔2023〕75号（一）：28人的小微企业裁了5人，5人÷28人≈17.9%，不高于20%，稳岗返还60%，答复带上这个算式。</summary>
     [Fact]
     public void 平凉稳岗返还_a_rate_that_holds_is_shown_with_its_sum()
     {
         var r = Evaluate("pl-wengang", ("enterprise_size", "small_micro"), ("employee_count", "28"), ("laid_off_count", "5"));
 
         Assert.NotEqual(EligibilityStatus.NotEligible, r.Status);
-        Assert.Contains("5÷28≈17.9%", Assert.Single(r.Held).ActualValue);
+        Assert.Contains("5人÷28人≈17.9%", Assert.Single(r.Held).ActualValue);
     }
 
     /// <summary>
@@ -42,12 +42,12 @@ public class DerivedRateTests(RealCatalogFixture real) : IClassFixture<RealCatal
     /// 40×5.5%=2.2 → 2).
     /// </summary>
     [Theory]
-    [InlineData(30, 7, "您的上年度裁员率：7÷30≈23.3%", 6)]
-    [InlineData(20, 5, "您的上年度裁员率：5÷20=25%", 4)]
-    [InlineData(50, 3, "您的上年度裁员率：3÷50=6%；您的参保职工人数：50人", 2)]
-    [InlineData(60, 4, "您的上年度裁员率：4÷60≈6.7%；您的参保职工人数：60人", 3)]
-    [InlineData(3, 1, "您的上年度裁员率：1÷3≈33.3%", 0)]
-    [InlineData(40, 3, "您的上年度裁员率：3÷40=7.5%；您的参保职工人数：40人", 2)]
+    [InlineData(30, 7, "您的上年度裁员率：7人÷30人≈23.3%", 6)]
+    [InlineData(20, 5, "您的上年度裁员率：5人÷20人=25%", 4)]
+    [InlineData(50, 3, "您的上年度裁员率：3人÷50人=6%；您的参保职工人数：50人", 2)]
+    [InlineData(60, 4, "您的上年度裁员率：4人÷60人≈6.7%；您的参保职工人数：60人", 3)]
+    [InlineData(3, 1, "您的上年度裁员率：1人÷3人≈33.3%", 0)]
+    [InlineData(40, 3, "您的上年度裁员率：3人÷40人=7.5%；您的参保职工人数：40人", 2)]
     public void 平凉稳岗返还_a_layoff_rate_from_counts_shows_its_sum_and_the_most_that_may_be_let_go(
         int employees, int laidOff, string actual, int atMost)
     {
@@ -93,12 +93,12 @@ public class DerivedRateTests(RealCatalogFixture real) : IClassFixture<RealCatal
     /// 200×15%=30, 101×15%=15.15 → 16).
     /// </summary>
     [Theory]
-    [InlineData(24, 5, "5÷24≈20.8%", 6)]
-    [InlineData(50, 10, "10÷50=20%", 13)]
-    [InlineData(30, 7, "7÷30≈23.3%", 8)]
-    [InlineData(101, 15, "15÷101≈14.9%", 16)]
-    [InlineData(100, 24, "24÷100=24%", 25)]
-    [InlineData(200, 29, "29÷200", 30)]
+    [InlineData(24, 5, "5人÷24人≈20.8%", 6)]
+    [InlineData(50, 10, "10人÷50人=20%", 13)]
+    [InlineData(30, 7, "7人÷30人≈23.3%", 8)]
+    [InlineData(101, 15, "15人÷101人≈14.9%", 16)]
+    [InlineData(100, 24, "24人÷100人=24%", 25)]
+    [InlineData(200, 29, "29人÷200人", 30)]
     public void 临夏小微企业创业担保贷款_too_few_hires_needs_at_least(int employees, int hired, string sum, int atLeast)
     {
         var r = Evaluate("lx-daikuan-xiaowei", ("enterprise_size", "small_micro"), ("employee_count", $"{employees}"),
@@ -166,32 +166,32 @@ public class DerivedRateTests(RealCatalogFixture real) : IClassFixture<RealCatal
 
     /// <summary>
     /// ConditionText.Derivation (internal, reached by reflection): exact results with =, rounded ones with ≈ to one
-    /// decimal, the unit after.
+    /// decimal, the unit after, and the part and the whole with their own units.
     /// </summary>
     [Theory]
-    [InlineData(7, 30, "%", "7÷30≈23.3%")]
-    [InlineData(6, 8, "%", "6÷8=75%")]
-    [InlineData(5, 20, "%", "5÷20=25%")]
-    [InlineData(1, 3, "%", "1÷3≈33.3%")]
-    [InlineData(2, 3, "%", "2÷3≈66.7%")]
-    [InlineData(0, 12, "%", "0÷12=0%")]
-    [InlineData(4, 60, "%", "4÷60≈6.7%")]
-    [InlineData(3, 40, "%", "3÷40=7.5%")]
+    [InlineData(7, 30, "%", "7人÷30人≈23.3%")]
+    [InlineData(6, 8, "%", "6人÷8人=75%")]
+    [InlineData(5, 20, "%", "5人÷20人=25%")]
+    [InlineData(1, 3, "%", "1人÷3人≈33.3%")]
+    [InlineData(2, 3, "%", "2人÷3人≈66.7%")]
+    [InlineData(0, 12, "%", "0人÷12人=0%")]
+    [InlineData(4, 60, "%", "4人÷60人≈6.7%")]
+    [InlineData(3, 40, "%", "3人÷40人=7.5%")]
     public void Derivation_writes_the_sum_with_equals_or_about(int part, int whole, string unit, string expected)
     {
         var method = typeof(PolicyEngine).Assembly.GetType("BotAssistant.Policies.Engine.ConditionText")!
             .GetMethod("Derivation", BindingFlags.Public | BindingFlags.Static)!;
         var value = part * 100m / whole;
 
-        Assert.Equal(expected, method.Invoke(null, [(decimal)part, (decimal)whole, value, 100m, unit]));
+        Assert.Equal(expected, method.Invoke(null, [(decimal)part, (decimal)whole, value, 100m, unit, "人", "人"]));
     }
 
     /// <summary>The engine's own failed condition on a derived rate carries the same sum (留用率 6 of 8 below 80%).</summary>
     [Theory]
-    [InlineData(6, 8, "您的留用率：6÷8=75%", 7)]
-    [InlineData(2, 3, "您的留用率：2÷3≈66.7%", 3)]
-    [InlineData(7, 10, "您的留用率：7÷10=70%", 8)]
-    [InlineData(1, 6, "您的留用率：1÷6≈16.7%", 5)]
+    [InlineData(6, 8, "您的留用率：6人÷8人=75%", 7)]
+    [InlineData(2, 3, "您的留用率：2人÷3人≈66.7%", 3)]
+    [InlineData(7, 10, "您的留用率：7人÷10人=70%", 8)]
+    [InlineData(1, 6, "您的留用率：1人÷6人≈16.7%", 5)]
     public void A_failed_rate_condition_shows_the_sum_and_the_least_part_that_passes(int retained, int trainees, string actual, int least)
     {
         var catalog = Load(Measure("m", """

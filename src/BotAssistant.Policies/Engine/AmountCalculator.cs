@@ -153,7 +153,7 @@ internal sealed partial class AmountCalculator(FactSet facts, ConditionText text
     private string TierReached(TieredAmount a, FactValue by, TierStep step)
     {
         var shown = by is NumberValue n && facts.TryGetDerivation(a.By, out var d, out var part, out var whole)
-            ? ConditionText.Derivation(part, whole, n.Value, d.Scale, text.Unit(a.By))
+            ? ConditionText.Derivation(part, whole, n.Value, d.Scale, text.Unit(a.By), text.Unit(d.Numerator), text.Unit(d.Denominator))
             : text.Display(a.By, by);
         var better = by is NumberValue v
             ? a.Steps.Where(s => s.Min is { } min && min > v.Value && s.Value > step.Value).MinBy(s => s.Min)

@@ -52,15 +52,18 @@ internal sealed class ConditionText(IReadOnlyDictionary<string, FactDefinition> 
     /// <summary>The user's value, with the sum behind a rate computed from counts ("7÷30≈23.3%").</summary>
     public string Actual(string fact, FactValue value, FactSet facts) =>
         facts.TryGetDerivation(fact, out var d, out var part, out var whole) && value is NumberValue n
-            ? string.Format(Wording.YourValue, Label(fact), Derivation(part, whole, n.Value, d.Scale, Unit(fact)))
+            ? string.Format(Wording.YourValue, Label(fact), Derivation(part, whole, n.Value, d.Scale, Unit(fact), Unit(d.Numerator), Unit(d.Denominator)))
             : Actual(fact, value);
 
-    /// <summary>7÷30≈23.3%, 6÷8=75%: exact results with =, rounded ones with ≈ (one decimal).</summary>
-    public static string Derivation(decimal part, decimal whole, decimal value, decimal scale, string? unit)
+    /// <summary>
+    /// 7÷30≈23.3%, 6人÷8人=75%: exact results with =, rounded ones with ≈ (one decimal); the part and the whole carry their
+    /// own units where facts.yaml gives them, so the reader sees what was counted.
+    /// </summary>
+    public static string Derivation(decimal part, decimal whole, decimal value, decimal scale, string? unit, string? partUnit = null, string? wholeUnit = null)
     {
         var rounded = Math.Round(value, 1);
         var exact = Math.Round(part * scale / whole, 1) == part * scale / whole;
-        return FormattableString.Invariant($"{part:0.##}÷{whole:0.##}{(exact ? "=" : "≈")}{rounded:0.#}{unit}");
+        return FormattableString.Invariant($"{part:0.##}{partUnit}÷{whole:0.##}{wholeUnit}{(exact ? "=" : "≈")}{rounded:0.#}{unit}");
     }
 
     public string Comparison(string fact, Comparison c)
