@@ -645,6 +645,20 @@ public sealed class ReadingTables
     public void 转述与要求_others_word_and_a_rules_demand_are_not_facts(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact, "individual"));
 
+    /// <summary>
+    /// What did not happen is no fact: the fallback of a condition (实在不行就裁掉七八个) and a near miss (差点裁了5个);
+    /// what did happen after it still is (一个人都没有裁). A year said with its last digit open (二零一几年) is no length.
+    /// </summary>
+    [Theory]
+    [InlineData("当时老板说实在不行就先裁掉七八个人 把成本降下来", "laid_off_count", null)]
+    [InlineData("差点裁了5个", "laid_off_count", null)]
+    [InlineData("实在不行就先裁掉七八个人 后来一个人都没有裁", "laid_off_count", "0")]
+    [InlineData("去年裁了5个", "laid_off_count", "5")]
+    [InlineData("我们是二零一几年注册的", "business_months", null)]
+    [InlineData("我们是201几年注册的", "business_months", null)]
+    public void 未然_what_did_not_happen_is_no_fact(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
     /// <summary>失业 in a list of the insurances paid names an insurance, not being out of work; a person at work now is employed.</summary>
     /// <summary>A yes phrase of the question bank may hold its parts apart in one clause (入驻~孵化基地), under its negation too.</summary>
     [Theory]

@@ -30,8 +30,7 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
         if (notFacts.Count > 0)
         {
             // "有的说要签两年合同", "说是以前要交满三年": others' word and a rule's demand are no figures of the user's.
-            entities.RemoveAll(e => e.Kind is EntityKind.Count or EntityKind.Duration or EntityKind.Money or EntityKind.Percentage
-                or EntityKind.Number or EntityKind.EmployeeCount or EntityKind.Age or EntityKind.Date && cues.NotAFact(text, notFacts, e.Start));
+            entities.RemoveAll(e => IsFigure(e) && cues.NotAFact(text, notFacts, e.Start));
         }
         AddAnswers(entities, text, context);
         entities.AddRange(people.Read(text));
@@ -87,6 +86,9 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
         }
     }
 
+    private static bool IsFigure(Entity e) => e.Kind is EntityKind.Count or EntityKind.Duration or EntityKind.Money or EntityKind.Percentage
+        or EntityKind.Number or EntityKind.EmployeeCount or EntityKind.Age or EntityKind.Date;
+
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     private static void AddPhrases(List<Entity> entities, string text, List<PhraseMatch> matches, bool[]? mask)
@@ -111,6 +113,9 @@ internal sealed class EntityExtractor(VocabularyIndex index, SubjectCues cues, S
         var numbers = ImpliedOne.Add(text, masked, NumberScanner.Scan(text, masked),
             (from, to) => groups.Any(g => g.Start >= from && g.Start < to) || people.NounWithin(text, from, to));
         var quantities = cues.MarkChange(text, QuantityRecognizer.Recognize(new QuantityInput(text, numbers, cueSet, groups, context.AsOf)));
+        // A figure that is no fact (实在不行就裁掉七八个) must not keep a later "一个都没裁" from being read as none.
+        var notFacts = cues.NotFactWords(text);
+        quantities.RemoveAll(q => notFacts.Count > 0 && IsFigure(q) && cues.NotAFact(text, notFacts, q.Start));
         entities.AddRange(quantities);
         entities.AddRange(NegatedCues.Read(text, cueSet, cues.ZeroWhenNegated, quantities));
         entities.AddRange(DateReader.Relative(text, context.AsOf, cueSet, quantities));

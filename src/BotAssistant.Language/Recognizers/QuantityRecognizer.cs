@@ -29,6 +29,12 @@ internal static class QuantityRecognizer
                 continue;
             }
 
+            if (YearPartlySaid(input.Text, n))
+            {
+                consumedUntil = n.End;
+                continue;
+            }
+
             var found = Percentage(input.Text, n)
                 ?? Age(input.Text, n)
                 ?? DateReader.Absolute(input, k)
@@ -51,6 +57,29 @@ internal static class QuantityRecognizer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// 二零一几年, 201几年: a year said digit by digit with its last digits left open is a time in the past, not a length
+    /// of 201 years; it names no date precise enough to count from either.
+    /// </summary>
+    private static bool YearPartlySaid(string text, NumberSpan n)
+    {
+        if (!n.Approximate || n.Length < 4 || !At(text, n.End, "年"))
+        {
+            return false;
+        }
+
+        var digits = text.AsSpan(n.Start, n.Length).TrimEnd("几多余来");
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c) && ChineseNumerals.DigitValue(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return digits.Length >= 3;
     }
 
     internal static string Format(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
