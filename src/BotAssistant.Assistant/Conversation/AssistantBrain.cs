@@ -388,9 +388,12 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         var hires = figures.Where(e => e.Kind == EntityKind.Count && !Facts.QuantityFrames.SaysWhole(text, e)).ToList();
         foreach (var again in figures.Where(e => e.Kind == EntityKind.Count && text.Length > e.End && text[e.End] is '都' or '全'))
         {
-            var before = hires.Where(h => h.End <= again.Start).ToList();
+            // A none (一个都没裁) counts nobody the 都 could gather; a figure the staff was said to be (职工一共四十五个人 …
+            // 四十五个人全都留下来了) restates the staff.
+            var before = hires.Where(h => h.End <= again.Start && h.Number > 0).ToList();
             var total = before.Sum(h => h.Number!.Value);
-            if (before.Count > 0 && again.Number > total)
+            var staffAgain = figures.Any(e => e.Kind == EntityKind.EmployeeCount && e.End <= again.Start && e.Number == again.Number);
+            if (before.Count > 0 && again.Number > total && !staffAgain)
             {
                 found.Add((string.Join("、", before.Select(h => h.Text)), again.Text + text[again.End], true));
             }
