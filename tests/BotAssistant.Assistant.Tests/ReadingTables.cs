@@ -541,6 +541,17 @@ public sealed class ReadingTables
     public void 离校未就业_hires_out_of_school(string text, string group) =>
         Assert.Equal(group, Value(text, "hired_group", "employer"));
 
+    /// <summary>
+    /// The group a hiring count is of is whom the employer hired; groups mentioned beside it (an office's name, earlier hires,
+    /// hearsay) are not. A count said without hiring (跟前面两个大学生一样) counts others.
+    /// </summary>
+    [Theory]
+    [InlineData("退役军人事务局推荐了几个小伙子 之前也招过大学生 今年一共招了两个退伍的 都是自主就业的退役士兵", "veteran")]
+    [InlineData("之前招过大学生 这次招了3个脱贫户", "poverty_relief")]
+    [InlineData("第四个人小马 一开始说跟前面两个大学生一样 后来更正 是自主就业的退役士兵", "veteran")]
+    public void 招用对象_the_group_a_hiring_count_is_of(string text, string group) =>
+        Assert.Equal(group, Value(text, "hired_group", "employer"));
+
     /// <summary>Kinds counted one after another are a list of hires; a 还是 between them makes them choices, one far off does not.</summary>
     [Theory]
     [InlineData("招了4个 2个应届大学生 1个18岁登记失业的青年 还有1个40岁的 重庆户口 登记失业8个月了", "graduate*2+youth_unemployed*1+long_unemployed*1")]

@@ -531,6 +531,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
     private void AddGroups(Understanding u, string? role, Dictionary<string, FactValue> found, DateOnly asOf)
     {
+        // "今年一共招了两个退伍的" in a story that also says 之前也招过大学生 and names 退伍军人事务局: a group a count is of is
+        // whom the employer hired; groups only mentioned beside it are not.
+        // A count of a group said without hiring (跟前面两个大学生一样) names others, not this hire.
+        var counted = u.All(EntityKind.Count).Where(c => c.Number > 0 && EmployerGroups.ContainsKey(c.Value) && Hires(u.Normalized, c.Start))
+            .Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         // 不是残疾人, 是不是残疾人: only a group the user says they are in is theirs (AddPhraseFacts records a no).
         foreach (var said in u.All(EntityKind.Group).Where(g => !NamesAnInsurance(u.Normalized, g) && Denial.StanceAt(u.Normalized, g.Start) == Stance.Asserted)
                      .DistinctBy(g => g.Value).ToList())
@@ -539,6 +544,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             if (role != "employer" && Hires(u.Normalized, said.Start))
             {
                 // "开了个汽修店 雇了两个脱贫户": whom a founder took on, not who the founder is.
+                continue;
+            }
+
+            if (role == "employer" && counted.Count > 0 && !counted.Contains(group) && group is not ("unemployed" or "migrant_worker"))
+            {
                 continue;
             }
 
