@@ -51,6 +51,12 @@ public static class ScreeningFlow
                 question.Paragraphs.Insert(0, settled);
             }
 
+            if (first && Services(s, facts) is { Count: > 0 } ready)
+            {
+                // So are the services the facts already qualify for (零就业家庭: 就业援助, 公益性岗位安置), which no answer changes.
+                question.Paragraphs.Insert(0, s.Texts.Say("screen.services_first", ("services", ServiceLines(s, ready))));
+            }
+
             if (keptOther)
             {
                 question.Paragraphs.Insert(0, s.Texts.Say("screen.noted", ("facts", ScreeningWriter.FactSummary(s, s.Volunteered)))
@@ -66,12 +72,14 @@ public static class ScreeningFlow
         var reply = ScreeningWriter.Result(s, PolicyEngine.Screen(s.Catalog, candidates, facts, s.AsOf), candidates.Count);
         if (Services(s, facts) is { Count: > 0 } services)
         {
-            reply.Paragraphs.Insert(Math.Max(0, reply.Paragraphs.Count - 2), s.Texts.Say("screen.services",
-                ("services", string.Join("；", services.Select(m => $"{m.Name}{(m.Summary is { Length: > 0 } what ? "：" + what.TrimEnd('。') : "")}（{s.Writer.Source(m)}）")))));
+            reply.Paragraphs.Insert(Math.Max(0, reply.Paragraphs.Count - 2), s.Texts.Say("screen.services", ("services", ServiceLines(s, services))));
         }
 
         return reply;
     }
+
+    private static string ServiceLines(TurnScope s, List<Measure> services) =>
+        string.Join("；", services.Select(m => $"{m.Name}{(m.Summary is { Length: > 0 } what ? "：" + what.TrimEnd('。') : "")}（{s.Writer.Source(m)}）"));
 
     /// <summary>
     /// "上一年度一共交了12万的失业保险" told while another question is open: a figure it completes is said at once
