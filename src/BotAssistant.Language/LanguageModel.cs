@@ -67,11 +67,12 @@ public sealed class LanguageModel
         ArgumentNullException.ThrowIfNull(context);
         var normalized = _normalizer.Normalize(text);
         var entities = _extractor.Extract(normalized.Text, context);
-        var (intent, confidence, secondary, asking) = _classifier.Classify(normalized.Text, entities, context.Expected);
+        var (intent, confidence, secondary, asking, setAside) = _classifier.Classify(normalized.Text, entities, context.Expected);
         return new Understanding(normalized.Text, normalized.Truncated, intent, confidence, secondary, entities)
         {
             Supposes = _classifier.Supposes(normalized.Text),
             AskingSentences = asking,
+            SetAsideSentences = setAside,
         };
     }
 

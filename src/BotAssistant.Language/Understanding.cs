@@ -140,6 +140,9 @@ public sealed record Understanding(
     /// <summary>In a story of several sentences, the sentences that ask something; null for a short message.</summary>
     public IReadOnlyList<(int Start, int End)>? AskingSentences { get; init; }
 
+    /// <summary>The sentences of a story that set a question aside (见习的政策…这个以后再说), with the asks right before them.</summary>
+    public IReadOnlyList<(int Start, int End)> SetAsideSentences { get; init; } = [];
+
     /// <summary>"那要是一半以上都留下来了呢": facts put as a supposition, asking what would follow, not told as the case.</summary>
     public bool Supposes { get; init; }
 }

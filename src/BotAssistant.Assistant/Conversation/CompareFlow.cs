@@ -203,6 +203,11 @@ public static class CompareFlow
         {
             named = asked;
         }
+        else if (named.Where(e => !u.SetAsideSentences.Any(a => e.Start >= a.Start && e.End <= a.End)).ToList() is { Count: > 0 } kept)
+        {
+            // No ask names a measure: the story's names count, but not those of a question it set aside (见习…以后再说).
+            named = kept;
+        }
 
         // A name inside a word for who the user is (低保 in 低保户) says who they are, like the same word would.
         var ambiguous = named.Where(t => others.Any(o => o.Start <= t.Start && t.Start + t.Length <= o.Start + o.Length)).ToList();

@@ -104,7 +104,8 @@ internal sealed class IntentClassifier
         return false;
     }
 
-    public (Intent Intent, double Confidence, IReadOnlyList<Intent> Secondary, IReadOnlyList<(int Start, int End)>? AskingSentences) Classify(
+    public (Intent Intent, double Confidence, IReadOnlyList<Intent> Secondary, IReadOnlyList<(int Start, int End)>? AskingSentences,
+        IReadOnlyList<(int Start, int End)> SetAside) Classify(
         string text, IReadOnlyList<Entity> entities, ExpectedAnswer? expected)
     {
         var story = Story(text, entities);
@@ -118,7 +119,7 @@ internal sealed class IntentClassifier
         AddEntityEvidence(scores, entities, expected, question);
         if (scores.Count == 0 || scores.Values.Max() <= 0)
         {
-            return (Intent.Unknown, text.Length == 0 ? 1.0 : 0.3, [], story?.Sentences);
+            return (Intent.Unknown, text.Length == 0 ? 1.0 : 0.3, [], story?.Sentences, story?.SetAside ?? []);
         }
 
         var ranked = scores.Where(kv => kv.Value > 0)
@@ -130,8 +131,11 @@ internal sealed class IntentClassifier
             .Select(kv => kv.Key).ToList();
         var margin = ranked.Count > 1 ? topScore - ranked[1].Value : topScore;
         var confidence = Math.Clamp(0.45 + 0.2 * topScore + 0.15 * margin, 0.3, 0.98);
-        return (top, Math.Round(confidence, 2), secondary, story?.Sentences);
+        return (top, Math.Round(confidence, 2), secondary, story?.Sentences, story?.SetAside ?? []);
     }
+
+    /// <summary>How many pieces back from a setting aside (这个以后再说) the ask it sets aside may be.</summary>
+    private const int AsideReach = 3;
 
     /// <summary>A story of three sentences or more has few asks: only its sentences that ask something are scored.</summary>
     private const int StorySentences = 3;
@@ -168,7 +172,7 @@ internal sealed class IntentClassifier
     /// measure asked about ("毕业生好像有个什么求职补贴…我这种情况能不能领", not the 实习 or 房租 told in passing).
     /// Null when the message is short or has no sentence that asks. Read once per message.
     /// </summary>
-    private (List<(int Start, int End)> Sentences, List<(int Start, int End)> Clauses)? Story(string text, IReadOnlyList<Entity> entities)
+    private (List<(int Start, int End)> Sentences, List<(int Start, int End)> Clauses, List<(int Start, int End)> SetAside)? Story(string text, IReadOnlyList<Entity> entities)
     {
         var spans = Sentences(text);
         var spaced = spans.Count < StorySentences && text.Count(c => c == ' ') >= SpacedPieces;
@@ -187,16 +191,27 @@ internal sealed class IntentClassifier
         bool Marked((int Start, int End) span) => marks.Any(m => m.Start >= span.Start && m.End <= span.End);
         bool SetsAside((int Start, int End) span) => aside.Any(m => m.Start >= span.Start && m.End <= span.End);
 
-        // A sentence that sets questions aside, and the run of asking sentences right before it, ask nothing now.
+        // A sentence that sets questions aside, and the run of asking sentences before it, ask nothing now. What the
+        // story says between the ask and the setting aside (见习的政策 明年打算接几个见习生 看看 这个以后再说) is about
+        // the same ask, so the run may start a few pieces back.
         var cancelled = new HashSet<int>();
         for (var i = 0; i < spans.Count; i++)
         {
             if (SetsAside(spans[i]))
             {
                 cancelled.Add(i);
-                for (var k = i - 1; k >= 0 && Marked(spans[k]) && !SetsAside(spans[k]); k--)
+                var began = false;
+                for (var k = i - 1; k >= 0 && i - k <= AsideReach && !SetsAside(spans[k]); k--)
                 {
-                    cancelled.Add(k);
+                    if (Marked(spans[k]))
+                    {
+                        cancelled.Add(k);
+                        began = true;
+                    }
+                    else if (began)
+                    {
+                        break;
+                    }
                 }
             }
         }
@@ -213,7 +228,7 @@ internal sealed class IntentClassifier
         }
 
         var clauses = sentences.SelectMany(sp => Clauses(text, sp)).Where(Marked).ToList();
-        return sentences.Count > 0 && clauses.Count > 0 ? (sentences, clauses) : null;
+        return sentences.Count > 0 && clauses.Count > 0 ? (sentences, clauses, cancelled.Order().Select(i => spans[i]).ToList()) : null;
     }
 
     /// <summary>What may follow an announcing ask and leave it saying nothing yet: 想问的就是, 请问一下, 想问问哈.</summary>
