@@ -121,6 +121,12 @@ public static class LookupFlow
             reply.Say(s.Texts.Say("lookup.not_for_this_case", ("names", string.Join("、", ruledOut.Select(r => $"“{r.Measure.Name}”")))));
         }
 
+        if (RulesForThisCase(s, measures, facts) is { Count: > 0 } rules)
+        {
+            reply.Say(s.Texts.Say("lookup.also_applies", ("rules", string.Join("；", rules.Select(m =>
+                $"{m.Name}：{(m.Summary ?? "").TrimEnd('。')}（{s.Writer.Source(m)}）")))));
+        }
+
         if (results.Count > s.Options.MaxMeasuresPerAnswer)
         {
             reply.Say(s.Texts.Say("lookup.more", ("names", string.Join("、", results.Skip(s.Options.MaxMeasuresPerAnswer).Select(r => r.Measure.Name)))));
@@ -164,6 +170,28 @@ public static class LookupFlow
     /// <summary>Two clauses of one subsidy (same topic): unlike 吸纳 and 扩岗, whose separate figures are still worth seeing.</summary>
     private static bool SameSubsidy(TurnScope s, ExclusionDecision d) =>
         s.Catalog.FindMeasure(d.Recommended)?.Topic is { } topic && s.Catalog.FindMeasure(d.Excluded)?.Topic == topic;
+
+    /// <summary>How many rules of the told case a lookup adds beside the measures asked about.</summary>
+    private const int MaxRulesForThisCase = 2;
+
+    /// <summary>
+    /// "我们是以单位形式参保的个体工商户 吸纳补贴有没有份": a rule of the place that pays nothing itself but says who the
+    /// asked measures reach (参照企业同等享受), met by what the user told of themselves, is said beside them: every
+    /// condition it has reads a fact the user gave.
+    /// </summary>
+    private static List<Measure> RulesForThisCase(TurnScope s, List<Measure> shown, FactSet facts)
+    {
+        if (s.Place is not { } place)
+        {
+            return [];
+        }
+
+        return s.ForAudience(s.Catalog.ForPlace(place))
+            .Where(m => m.Amount is NoAmount && m.Conditions.Count > 0 && !shown.Contains(m)
+                && m.ConditionFacts.All(f => f is not ("place" or "role") && facts.Given.ContainsKey(f))
+                && PolicyEngine.Evaluate(m, facts, s.AsOf, explain: false).Status == EligibilityStatus.Eligible)
+            .Take(MaxRulesForThisCase).ToList();
+    }
 
     private static bool SameStandard(Measure a, Measure? b) =>
         a.Amount is FixedAmount x && b?.Amount is FixedAmount y && x.Value == y.Value && x.Unit == y.Unit && x.Per == y.Per;
