@@ -304,7 +304,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
         {
             var def = catalog.Facts[p.Fact];
             reply.Say(p.Other is { } other && p.Less > 0
-                ? texts.Say("check.at_most_less", ("label", def.Label), ("value", Number(p.Value, def.Unit)),
+                // 16岁 yet 3年 served: no length at all fits, which "不会超过0年" would say badly.
+                ? texts.Say(p.OtherValue!.Value - p.Less <= 0 ? "check.at_most_none" : "check.at_most_less", ("label", def.Label), ("value", Number(p.Value, def.Unit)),
                     ("other", catalog.Facts[other].Label), ("other_value", Number(p.OtherValue!.Value, catalog.Facts[other].Unit)),
                     ("bound", Number(Math.Max(0, p.OtherValue!.Value - p.Less), def.Unit)))
                 : p.Other is { } other2
