@@ -22,7 +22,8 @@ public static class AnswerQuestions
         if (open.Count < 2)
         {
             reply.Say(s.Texts.Say(open.Count == 0 ? "combine.nothing" : "combine.single", ("name", open.Count == 1 ? open[0].Name : "")));
-            AddRuledOut(s, reply, ruledOut);
+            AddYearly(s, reply, measures);
+            AddRuledOut(s, reply, ruledOut, result);
             s.State.Focus = measures.Select(m => m.Id).ToList();
             return reply;
         }
@@ -55,16 +56,35 @@ public static class AnswerQuestions
             reply.Say(s.Texts.Say("combine.once", ("names", string.Join("、", once))));
         }
 
-        AddRuledOut(s, reply, ruledOut);
+        AddYearly(s, reply, measures);
+        AddRuledOut(s, reply, ruledOut, result);
         s.State.Focus = measures.Select(m => m.Id).ToList();
         return reply;
     }
 
-    private static void AddRuledOut(TurnScope s, Reply reply, List<Measure> ruledOut)
+    /// <summary>
+    /// A measure ruled out by the facts told is named with the condition that fails (生活费补贴: 不可同时领取失业保险金),
+    /// since "能不能同时领" is often answered by that very condition.
+    /// </summary>
+    private static void AddRuledOut(TurnScope s, Reply reply, List<Measure> ruledOut, ScreeningResult result)
     {
         if (ruledOut.Count > 0)
         {
-            reply.Say(s.Texts.Say("combine.ruled_out", ("names", string.Join("、", ruledOut.Select(m => $"“{m.Name}”")))));
+            string Why(Measure m) => result.Results.FirstOrDefault(r => r.Measure == m)?.FailedConditions is { Count: > 0 } failed
+                ? "（" + string.Join("；", failed.Select(f => f.Wording)) + "）"
+                : "";
+            reply.Say(s.Texts.Say("combine.ruled_out", ("names", string.Join("、", ruledOut.Select(m => $"“{m.Name}”{Why(m)}")))));
+        }
+    }
+
+    /// <summary>每人每年只享受一次: how often a measure may be had is part of whether it may be had again alongside.</summary>
+    private static void AddYearly(TurnScope s, Reply reply, IEnumerable<Measure> measures)
+    {
+        var yearly = measures.Where(m => m.Limits.MaxPerYear is not null).ToList();
+        if (yearly.Count > 0)
+        {
+            reply.Say(s.Texts.Say("combine.per_year", ("limits", string.Join("；", yearly.Select(m => s.Texts.Say("combine.per_year_line",
+                ("name", m.Name), ("times", m.Limits.MaxPerYear!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("source", s.Writer.Source(m))))))));
         }
     }
 
