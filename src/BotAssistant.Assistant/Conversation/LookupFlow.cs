@@ -107,7 +107,9 @@ public static class LookupFlow
                 ? s.Texts.Say("lookup.counted_in_other", ("standard", s.Writer.StandardLine(s.Rule(r.Measure))),
                     ("other", s.Catalog.FindMeasure(by!.Recommended)?.Name ?? by.Recommended))
                 : null;
-            reply.Say(s.Writer.Block(r, s.AsOf, withQuote, explainEnded: ended && !explained, countedElsewhere) + Verdict(s, r) + instead);
+            // A measure the facts fail shows the document's standard, not a formula with "招用人数（未知）" for a count told.
+            var standard = countedElsewhere ?? (r.Status == EligibilityStatus.NotEligible ? s.Writer.StandardLine(r) : null);
+            reply.Say(s.Writer.Block(r, s.AsOf, withQuote, explainEnded: ended && !explained, standard) + Verdict(s, r) + instead);
             explained |= ended;
         }
 

@@ -80,6 +80,9 @@ public sealed record FactDefinition(
     /// </summary>
     public bool AskedForItself { get; init; } = true;
 
+    /// <summary>How none of a number fact is said of the user ("没签劳动合同" for a contract of 0年), where "0年" would read oddly.</summary>
+    public string? NoneSaid { get; init; }
+
     /// <summary>The value the same person's other facts give this one by its follows rules, or null.</summary>
     public string? FollowsValue(Func<string, string?> own) => FirstMet(Follows, own);
 
@@ -122,6 +125,7 @@ public sealed record FactDefinition(
     {
         BoolValue b => b.Value ? "是" : "否",
         NumberValue { AtLeast: true } => "有（未说具体数）",
+        NumberValue { Value: 0 } when NoneSaid is { } none => none,
         NumberValue n when Unit == "%" => $"{Math.Round(n.Value, 1).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%",
         // 0.5年 reads as 6个月 to a person: a part of a year in whole months is said as months too.
         NumberValue n when Unit == "年" && n.Value is > 0 and < 1 && n.Value * 12 == Math.Round(n.Value * 12)

@@ -162,13 +162,21 @@ internal static class WhatIfSearch
         Measure measure, FactSet facts, (string Fact, FactValue Value)[] changes, EligibilityStatus outcome)
     {
         var text = new ConditionText(measure.FactDefinitions);
-        var parts = changes.Select(c => Change(text, facts, c.Fact, c.Value));
+        var parts = changes.Select(c => AnyAtAll(measure, c.Fact) ?? Change(text, facts, c.Fact, c.Value));
         var format = outcome == EligibilityStatus.Eligible ? Wording.WhatIfEligible : Wording.WhatIfPossible;
         return new WhatIf(
             changes.ToDictionary(c => c.Fact, c => c.Value),
             outcome,
             string.Format(format, string.Join(Wording.And, parts)));
     }
+
+    /// <summary>
+    /// "签订劳动合同" is contract_years above 0: any contract meets it, so the change is the condition's own words, not
+    /// one length the search happened to try ("劳动合同期限达到1年").
+    /// </summary>
+    private static string? AnyAtAll(Measure measure, string fact) =>
+        measure.Conditions.SelectMany(Tests).FirstOrDefault(t => t.Fact == fact && t.Comparisons is [{ Op: ComparisonOp.Above } only]
+            && only.Value is NumberValue { Value: 0 }) is { Text: { Length: > 0 } said } ? said : null;
 
     private static string Change(ConditionText text, FactSet facts, string fact, FactValue value)
     {

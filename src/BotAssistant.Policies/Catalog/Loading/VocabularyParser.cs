@@ -70,7 +70,20 @@ internal static class VocabularyParser
             AnsweredByPlace = AnsweredByPlace(r, what, type),
             AskedAfter = r.String("asked_after", what),
             AskedForItself = r.Bool("asked_for_itself", what) ?? true,
+            NoneSaid = NoneSaid(r, what, type),
         };
+    }
+
+    private static string? NoneSaid(MapReader r, string what, FactType type)
+    {
+        var value = r.String("none_said", what);
+        if (value is not null && type != FactType.Number)
+        {
+            r.Context.Error(r.Line, $"{what}: none_said is how a number fact's 0 is said; '{what}' is not a number fact");
+            return null;
+        }
+
+        return value;
     }
 
     private static string? AnsweredByPlace(MapReader r, string what, FactType type)
