@@ -198,6 +198,7 @@ public sealed class ReadingTables
     [Theory]
     [InlineData("我是在外地打工好多年，回稷山老家开的店", null)]
     [InlineData("我在外地一家厂里打工，每月四千", "employed")]
+    [InlineData("我在厂里上班 失业保险足额交了两年多", "employed")]
     [InlineData("我在静宁一家企业上班 以前在外面打工 后来家里有事我就回来了", "employed")]
     public void 返乡_work_before_coming_home_is_not_now(string text, string? expected) =>
         Assert.Equal(expected, Value(text, "employment_status", "individual"));
@@ -712,6 +713,13 @@ public sealed class ReadingTables
     [InlineData("巫山 招了应届生2个 1个湖北来的登记失业快一年的", null)]
     public void 多地_placements_listed_in_a_story(string text, string? expected) =>
         Assert.Equal(expected, Read(text, "institution", null).GetValueOrDefault("work_destination")?.ToString());
+
+    /// <summary>Those sent are not those placed: a none said after them (结果一个都没去成) is how many were placed.</summary>
+    [Theory]
+    [InlineData("推荐了十个人去省外厂子 结果一个都没去成", "0")]
+    [InlineData("推荐了十个人去省外厂子 都上班了", "10")]
+    public void 结果_a_none_after_those_sent_is_how_many_were_placed(string text, string expected) =>
+        Assert.Equal(expected, Value(text, "placed_count", "institution"));
 
     /// <summary>A figure after 其实, 准确地说 takes back the one of the same kind just said; without such a word both stand.</summary>
     [Theory]

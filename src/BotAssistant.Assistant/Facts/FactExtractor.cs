@@ -299,7 +299,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             var joined = text[at] == '进';
             for (var i = at + 1; i < text.Length && i <= at + WorkplaceReach && !Clauses.IsBreak(text[i]); i++)
             {
-                if (text[i] is '厂' or '司' or '位' or '业' or '店' or '地' && (WorkVerbAt(text, i + 1) || joined && JobAt(text, i + 1)) && !OthersBefore(text, i))
+                // 在厂里上班: 里 and 上 after the place still put the work in it.
+                var next = i + 1 < text.Length && text[i + 1] is '里' ? i + 2 : i + 1;
+                if (text[i] is '厂' or '司' or '位' or '业' or '店' or '地' && (WorkVerbAt(text, next) || joined && JobAt(text, next)) && !OthersBefore(text, i))
                 {
                     return true;
                 }
@@ -830,7 +832,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         if (QuantityFrames.Destinations(u, tierOf) is { } placed)
         {
             found["work_destination"] = placed.Split.Parts is [var only] ? FactValue.OfKey(only.Key) : placed.Split;
-            found["placed_count"] = FactValue.Of(placed.Split.Total);
+            // "推荐了十个人去省外 结果一个都没去成": those sent are not those placed; a none said after them is the outcome.
+            var last = placed.Numbers.Max(n => n.End);
+            var noneAfter = u.All(EntityKind.Count).Any(c => c.Number == 0 && c.Start >= last && c.Value is "" or "placed");
+            found["placed_count"] = FactValue.Of(noneAfter ? 0 : placed.Split.Total);
             return placed.Numbers;
         }
 
