@@ -640,6 +640,8 @@ public sealed class ReadingTables
     [InlineData("考了个中级又考了个高级", "intermediate*1+senior*1")]
     [InlineData("中级和高级两个证都有", "intermediate*1+senior*1")]
     [InlineData("初级 中级 高级给的钱不一样", null)]
+    [InlineData("2022年先考了个初级电工证 后来又考了个高级焊工证 都是取证后一个月内去申请的 一共能拿多少", "junior*1+senior*1")]
+    [InlineData("初级 中级 高级都是多少", null)]
     public void 多证_tiers_listed_are_not_certificates_held(string text, string? expected) =>
         Assert.Equal(expected, Value(text, "certificate_level", "individual"));
 

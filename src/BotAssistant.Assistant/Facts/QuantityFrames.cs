@@ -368,5 +368,14 @@ public static class QuantityFrames
 
     /// <summary>初级 中级 高级 分别多少 / 各多少 / 都是多少: asks for each tier, holds none of them.</summary>
     private static bool Enumerates(string text) =>
-        text.Contains("分别", StringComparison.Ordinal) || text.Contains("各", StringComparison.Ordinal) || text.Contains("都是", StringComparison.Ordinal);
+        text.Contains("分别", StringComparison.Ordinal) || text.Contains("各", StringComparison.Ordinal) || AllAsked(text);
+
+    /// <summary>都是多少 asks the figure of each; 都是取证后一个月内申请的 tells something of both.</summary>
+    private static bool AllAsked(string text)
+    {
+        var at = text.IndexOf("都是", StringComparison.Ordinal);
+        return at >= 0 && text.AsSpan(at + 2, Math.Min(3, text.Length - at - 2)) is var next
+            && (next.StartsWith("多少", StringComparison.Ordinal) || next.StartsWith("几", StringComparison.Ordinal) || next.StartsWith("啥", StringComparison.Ordinal)
+                || next.StartsWith("什么", StringComparison.Ordinal) || next.StartsWith("怎么", StringComparison.Ordinal));
+    }
 }
