@@ -248,6 +248,7 @@ public sealed class ReadingTables
     [InlineData("我在稷山开了个饭馆 雇了两个脱贫户", "employer")]
     [InlineData("我们公司员工有20人", "employer")]
     [InlineData("我是一家小公司的会计 之前在银川的代账公司干过两年 我们公司去年招了两个脱贫户", "employer")]
+    [InlineData("社保交着呢 合同一年 是退伍回来自主就业的 我们泾源的公司 就招了他一个 税费能减多少", "employer")]
     [InlineData("我们东乡人在外头开拉面馆的多 我打算回来办个体户 自己当老板", "individual")]
     [InlineData("我媳妇一开始不同意 后来她也觉得能干 我们打算先开一个小的拉面馆 请两个帮工", "individual")]
     public void 说话人_who_speaks(string text, string role) => Assert.Equal(role, Value(text, "role"));

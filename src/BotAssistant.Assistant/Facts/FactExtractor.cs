@@ -383,7 +383,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         for (var at = text.IndexOf("我们", StringComparison.Ordinal); at >= 0; at = text.IndexOf("我们", at + 2, StringComparison.Ordinal))
         {
             // 我们东乡人, 我们巫山: a place named right after is the people's home, like 我们县.
-            var home = u.Entities.Any(e => e.Kind is EntityKind.Place or EntityKind.UncoveredPlace && e.Start == at + 2);
+            // 我们泾源的公司 is still the firm: the place only says where it is.
+            var home = u.Entities.FirstOrDefault(e => e.Kind is EntityKind.Place or EntityKind.UncoveredPlace && e.Start == at + 2) is { } named
+                && !FirmAfter(text, named.End);
             // 我们打算先开一个小的, 我们想…: a plan of the household, which says nothing of a firm yet.
             var plan = PlanWords.Any(w => string.CompareOrdinal(text, at + 2, w, 0, w.Length) == 0);
             if (!home && !plan && !(at + 2 < text.Length && text[at + 2] is '家' or '村' or '那' or '这' or '县' or '市' or '镇' or '乡' or '俩' or '两' or '老' or '娘' or '夫'))
@@ -393,6 +395,13 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
 
         return false;
+    }
+
+    /// <summary>的公司, 这家厂, 县城的单位: a firm noun within a few characters after a place.</summary>
+    private static bool FirmAfter(string text, int from)
+    {
+        var rest = text.AsSpan(from, Math.Min(4, text.Length - from));
+        return rest.IndexOfAny("司厂企店") >= 0 || rest.Contains("单位", StringComparison.Ordinal);
     }
 
     private static string? InferRole(Understanding u)
