@@ -57,6 +57,13 @@ public class ReadingKindTests
     [InlineData("他俩")]
     public void 俩仨_of_the_speakers_themselves_is_no_count(string text) => Assert.Null(TestModel.U(text).First(EntityKind.Count));
 
+    /// <summary>就招了他一个, 雇了她们俩: after a hiring verb the pronoun is the hire, and the count is how many were hired.</summary>
+    [Theory]
+    [InlineData("就招了他一个", 1)]
+    [InlineData("雇了她们俩", 2)]
+    public void 招了他一个_a_pronoun_after_hiring_is_the_hire(string text, int count) =>
+        Assert.Equal(count, TestModel.U(text).First(EntityKind.Count)?.Number);
+
     /// <summary>
     /// 还有个大姐, 招了个应届生, 来了位退役军人: a classifier after a verb or 有 with no numeral counts one person, where its
     /// clause names one; a clause that counts its person itself (小伙子1个), or names nothing a person is, counts nothing more.

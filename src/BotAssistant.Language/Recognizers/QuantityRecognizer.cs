@@ -293,7 +293,9 @@ internal static class QuantityRecognizer
             at--;
         }
 
-        return at >= 1 && text[at - 1] is '我' or '你' or '他' or '她' or '咱';
+        // 就招了他一个, 雇了她们俩: after a hiring verb the pronoun is whom the count counts, the hires themselves.
+        var hiredThem = at >= 3 && text.AsSpan(Math.Max(0, at - 4), Math.Min(4, at - 1)).IndexOfAny("招雇聘") >= 0;
+        return at >= 1 && text[at - 1] is '我' or '你' or '他' or '她' or '咱' && !(hiredThem && text[at - 1] is '他' or '她');
     }
 
     /// <summary>同一个月, 同一年, 同一批: 一 after 同 says the same one, not how many or how long.</summary>
