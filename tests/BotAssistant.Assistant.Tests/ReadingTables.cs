@@ -462,6 +462,7 @@ public sealed class ReadingTables
     [InlineData("年初参保50人 年底参保50人", "50", "0")]
     [InlineData("2022年初参保50个人 这一年里裁了4个 后来又新招了3个进来 到2022年底参保的是49个人", "50", "1")]
     [InlineData("公司参保50人", "50", null)]
+    [InlineData("参保职工30人 去年参保人数减少了3人", "30", "3")]
     public void 变化_a_fall_said_at_two_times_gives_the_decrease(string text, string? employees, string? laidOff)
     {
         var facts = Read(text, "employer");
