@@ -797,8 +797,9 @@ public sealed class ReadingTables
     public void 并列人数_a_list_of_labelled_counts_is_summed(string text, string role, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, role));
 
-    /// <summary>零 right before what a count counts is none of it; 零就业家庭 stays a kind of family.</summary>
+    /// <summary>零 right before what a count counts, or 都没留 after the counts, is none of it; 零就业家庭 stays a kind of family.</summary>
     [Theory]
+    [InlineData("第一批四个人见习了六个月 第二批三个人见习了四个月 期满都没留", "employer", "trainees_retained", "0")]
     [InlineData("收了4个见习的 见习了6个月 零留用", "employer", "trainees_retained", "0")]
     [InlineData("去年零裁员", "employer", "laid_off_count", "0")]
     [InlineData("我家是零就业家庭", "individual", "is_low_income", "true")]
