@@ -797,6 +797,17 @@ public sealed class ReadingTables
     public void 并列人数_a_list_of_labelled_counts_is_summed(string text, string role, string fact, string expected) =>
         Assert.Equal(expected, Value(text, fact, role));
 
+    /// <summary>
+    /// What happens only after a time still to come has not happened yet (试用期过了才统一给上保险); told as done (才上的,
+    /// 才交了) or of the past (去年3月才开始交) it has.
+    /// </summary>
+    [Theory]
+    [InlineData("他俩还在试用期 试用期过了公司才统一给上保险", "social_insurance_months", "0")]
+    [InlineData("转正以后才签合同", "contract_years", "0")]
+    [InlineData("试用期过了才上的保险 交了5个月", "social_insurance_months", "5")]
+    public void 才_only_after_a_time_to_come_is_not_yet(string text, string fact, string expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
     /// <summary>零 right before what a count counts, or 都没留 after the counts, is none of it; 零就业家庭 stays a kind of family.</summary>
     [Theory]
     [InlineData("第一批四个人见习了六个月 第二批三个人见习了四个月 期满都没留", "employer", "trainees_retained", "0")]

@@ -31,8 +31,47 @@ internal static class NegatedCues
         q.Number is not null && !(q.Number == 1 && QuantityRecognizer.OneOfSome(text, q.Start))
         && index.SameClause(Math.Min(q.Start, m.Start), Math.Max(q.End, m.End));
 
+    /// <summary>How far before a cue "才" and the later time it waits for may stand: 试用期过了公司才统一给上保险.</summary>
+    private const int NotYetReach = 12;
+
+    /// <summary>
+    /// 试用期过了才上保险, 转正以后才签合同: what happens only after a time still to come has not happened yet, a none
+    /// now as much as 还没交 is.
+    /// </summary>
+    private static bool NotYet(string text, PhraseMatch m)
+    {
+        var from = m.Start;
+        while (from > 0 && m.Start - from < NotYetReach && !RatePerUnit.IsClauseBreak(text[from - 1]))
+        {
+            from--;
+        }
+
+        var before = text.AsSpan(from, m.Start - from);
+        var cai = before.LastIndexOf('才');
+        if (cai <= 0)
+        {
+            return false;
+        }
+
+        // 过了试用期才上的保险, 才交了: 的 and 了 tell it as done by now.
+        if (before[cai..].IndexOfAny('的', '了') >= 0 || text.AsSpan(m.End, Math.Min(2, text.Length - m.End)).IndexOfAny('的', '了') >= 0)
+        {
+            return false;
+        }
+
+        var waited = before[..cai];
+        return waited.Contains("过了", StringComparison.Ordinal) || waited.Contains("以后", StringComparison.Ordinal)
+            || waited.Contains("之后", StringComparison.Ordinal) || waited.Contains("满了", StringComparison.Ordinal)
+            || waited.Contains("转正", StringComparison.Ordinal) || waited.StartsWith("等", StringComparison.Ordinal);
+    }
+
     private static bool Negated(string text, PhraseMatch m)
     {
+        if (NotYet(text, m))
+        {
+            return true;
+        }
+
         for (var i = m.Start - 1; i >= 0 && i >= m.Start - 4; i--)
         {
             if (RatePerUnit.IsClauseBreak(text[i]))
