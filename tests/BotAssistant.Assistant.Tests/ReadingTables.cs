@@ -199,6 +199,7 @@ public sealed class ReadingTables
     [InlineData("我是在外地打工好多年，回稷山老家开的店", null)]
     [InlineData("我在外地一家厂里打工，每月四千", "employed")]
     [InlineData("我在厂里上班 失业保险足额交了两年多", "employed")]
+    [InlineData("我在县城饭馆打工 老板从来没给交过失业保险", "employed")]
     [InlineData("我在静宁一家企业上班 以前在外面打工 后来家里有事我就回来了", "employed")]
     public void 返乡_work_before_coming_home_is_not_now(string text, string? expected) =>
         Assert.Equal(expected, Value(text, "employment_status", "individual"));

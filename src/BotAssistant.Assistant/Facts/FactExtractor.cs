@@ -301,7 +301,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
             {
                 // 在厂里上班: 里 and 上 after the place still put the work in it.
                 var next = i + 1 < text.Length && text[i + 1] is '里' ? i + 2 : i + 1;
-                if (text[i] is '厂' or '司' or '位' or '业' or '店' or '地' && (WorkVerbAt(text, next) || joined && JobAt(text, next)) && !OthersBefore(text, i))
+                if (text[i] is '厂' or '司' or '位' or '业' or '店' or '馆' or '地' && (WorkVerbAt(text, next) || joined && JobAt(text, next)) && !OthersBefore(text, i))
                 {
                     return true;
                 }
