@@ -73,7 +73,9 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         AddLowerBounds(text, pending, found);
         DropRatesGivenByCounts(found);
         // The label of a button of the open question is the surest reading of the answer ("没工作，没办失业登记").
+        // A split the message itself counts out (省外4个 县内3个) says more than any one button does.
         if (pending is not null && catalog.Facts.TryGetValue(pending, out var pendingDef) && pendingDef.Type == FactType.Enum
+            && found.GetValueOrDefault(pending) is not SplitValue { Parts.Count: > 1 }
             && ChoiceKey(u, pendingDef, choices) is { } chosen)
         {
             found[pending] = FactValue.OfKey(chosen);
