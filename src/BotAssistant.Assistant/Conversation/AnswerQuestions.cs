@@ -37,7 +37,11 @@ public static class AnswerQuestions
                 paired.Add(b.Id);
                 var decision = result.Exclusions.FirstOrDefault(d => (d.Recommended, d.Excluded) == (a.Id, b.Id) || (d.Recommended, d.Excluded) == (b.Id, a.Id));
                 reply.Say(s.Texts.Say("combine.exclusive", ("a", a.Name), ("b", b.Name), ("source", s.Writer.Source(a)),
-                    ("choice", decision is null ? s.Texts.Say("combine.choose_unknown") : decision.Reason)));
+                    // Not yet computable which pays more: each one's standard lets the reader compare them now.
+                    ("choice", decision is null
+                        ? s.Texts.Say("combine.choose_unknown", ("a", a.Name), ("a_standard", s.Writer.StandardLine(s.Rule(a))),
+                            ("b", b.Name), ("b_standard", s.Writer.StandardLine(s.Rule(b))))
+                        : decision.Reason)));
             }
         }
 
