@@ -133,7 +133,7 @@ public class ReadingKindTests
     public void 假设_a_supposition_is_marked(string text, bool supposes) => Assert.Equal(supposes, TestModel.U(text).Supposes);
 
     /// <summary>
-    /// 同一个月 says the same month, not a length; a time of one under "not even" is zero of what was (not) done
+    /// 同一个月 says the same month, not a length (合同一年 is a year's contract: its 同 ends 合同); a time of one under "not even" is zero of what was (not) done
     /// (社保一个月都没交), or no length at all where what never happened is a break (一个月都没断过).
     /// </summary>
     [Theory]
@@ -144,6 +144,7 @@ public class ReadingKindTests
     [InlineData("社保一个月都没交", 0)]
     [InlineData("失业保险一年也没交过", 0)]
     [InlineData("社保交了一个月", 1)]
+    [InlineData("合同一年", 12)]
     public void 否定与同一_not_even_one_and_the_same_one(string text, int? months)
     {
         var d = TestModel.U(text).First(EntityKind.Duration);

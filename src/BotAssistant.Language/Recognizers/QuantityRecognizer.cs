@@ -299,7 +299,9 @@ internal static class QuantityRecognizer
     }
 
     /// <summary>同一个月, 同一年, 同一批: 一 after 同 says the same one, not how many or how long.</summary>
-    private static bool Sameness(string text, NumberSpan n) => n.Value == 1 && !n.Arabic && n.Start >= 1 && text[n.Start - 1] == '同';
+    // 合同一年 is a contract of a year: 同 there ends the word 合同, it says no sameness.
+    private static bool Sameness(string text, NumberSpan n) =>
+        n.Value == 1 && !n.Arabic && n.Start >= 1 && text[n.Start - 1] == '同' && !(n.Start >= 2 && text[n.Start - 2] == '合');
 
     /// <summary>
     /// A time of one under "not even" (一个月都没交, 一年也没断过): none of what the verb after it does. A break that never
