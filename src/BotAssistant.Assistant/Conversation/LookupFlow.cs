@@ -125,8 +125,7 @@ public static class LookupFlow
 
         if (RulesForThisCase(s, measures, facts) is { Count: > 0 } rules)
         {
-            reply.Say(s.Texts.Say("lookup.also_applies", ("rules", string.Join("；", rules.Select(m =>
-                $"{m.Name}：{(m.Summary ?? "").TrimEnd('。')}（{s.Writer.Source(m)}）")))));
+            reply.Say(s.Texts.Say("lookup.also_applies", ("rules", ScreeningFlow.ServiceLines(s, rules))));
         }
 
         if (results.Count > s.Options.MaxMeasuresPerAnswer)

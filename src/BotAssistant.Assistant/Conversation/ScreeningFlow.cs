@@ -78,7 +78,8 @@ public static class ScreeningFlow
         return reply;
     }
 
-    private static string ServiceLines(TurnScope s, List<Measure> services) =>
+    /// <summary>Each no-money measure as its name, what it gives and its clause, for a sentence that lists them.</summary>
+    internal static string ServiceLines(TurnScope s, IEnumerable<Measure> services) =>
         string.Join("；", services.Select(m => $"{m.Name}{(m.Summary is { Length: > 0 } what ? "：" + what.TrimEnd('。') : "")}（{s.Writer.Source(m)}）"));
 
     /// <summary>

@@ -9,6 +9,9 @@ internal static class ImpliedOne
 {
     private const string Classifiers = "个位名";
 
+    /// <summary>What a numeral counting the person itself may be followed by: 小伙子1个, 大姐1人.</summary>
+    private const string CountedBy = Classifiers + "人";
+
     /// <summary>What may stand right before the classifier: 有 (还有个), the perfective 了 (招了个), or a hiring verb.</summary>
     private const string Before = "有了招雇聘收来";
 
@@ -33,7 +36,7 @@ internal static class ImpliedOne
             }
 
             // 还有个登记失业的小伙子1个: the clause counts the person itself.
-            var countedLater = numbers.Any(n => n.Start > i && n.End < clauseEnd && (Classifiers + "人").Contains(text[n.End]));
+            var countedLater = numbers.Any(n => n.Start > i && n.End < clauseEnd && CountedBy.Contains(text[n.End]));
             if (!countedLater && namesPersonWithin(i + 1, Math.Min(clauseEnd, i + 1 + NounReach)))
             {
                 (added ??= []).Add(new NumberSpan(i, 0, 1, false, false, false));
