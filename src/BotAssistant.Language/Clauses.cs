@@ -36,6 +36,27 @@ public static class Clauses
         return end;
     }
 
+    /// <summary>A sentence ends at 。？！； (either width) or a line break; commas and spaces only end clauses.</summary>
+    public static bool IsSentenceBreak(char c) => c is '。' or '？' or '！' or '；' or '.' or '?' or '!' or ';' or '\n';
+
+    /// <summary>The sentence holding <paramref name="at"/>: what one statement of a long story says together.</summary>
+    public static (int Start, int End) SentenceOf(string text, int at)
+    {
+        var start = Math.Clamp(at, 0, text.Length);
+        while (start > 0 && !IsSentenceBreak(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = Math.Clamp(at, 0, text.Length);
+        while (end < text.Length && !IsSentenceBreak(text[end]))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
     /// <summary>其中, 当中: what follows is some of what was just counted or summed.</summary>
     public static bool SaysPartOf(ReadOnlySpan<char> between) =>
         between.IndexOf("其中", StringComparison.Ordinal) >= 0 || between.IndexOf("当中", StringComparison.Ordinal) >= 0;

@@ -67,6 +67,9 @@ public sealed class ReadingTables
     [InlineData("一直在交", "social_insurance_months", ">=1")]
     [InlineData("签了三年", "contract_years", "3")]
     [InlineData("失业保险从今年三月开始交，一共交了8个月", "receiving_unemployment_benefit", null)]
+    [InlineData("培训那几个月她正在领取失业保险金", "receiving_unemployment_benefit", "true")]
+    [InlineData("是在领取失业保险金期间参加的培训", "receiving_unemployment_benefit", "true")]
+    [InlineData("没在领失业金", "receiving_unemployment_benefit", "false")]
     [InlineData("不知道", "hired_count", null)]
     [InlineData("3个都不知道社保交了几个月", "hired_count", "3")]
     [InlineData("失业工伤养老都交了两个月", "social_insurance_months", "2")]
@@ -308,6 +311,8 @@ public sealed class ReadingTables
     [Theory]
     [InlineData("我是2027年毕业的大学生 已经离校一年多了", "years_since_graduation", "-0.1")]
     [InlineData("我2027年毕业", "graduate_status", "student")]
+    [InlineData("她说儿子明年就要毕业了，学的是护理", "years_since_graduation", null)]
+    [InlineData("她已经失业一年了。儿子明年毕业，学的是护理", "years_since_graduation", null)]
     [InlineData("我们公司招了个大学生 说是离校两年了 学信网上是明年才毕业", "hired_years_since_graduation", "-0.1")]
     [InlineData("我们公司招了个大学生 说是离校两年了 学信网上是明年才毕业", "hired_group", null)]
     public void 不一致_a_graduation_still_to_come(string text, string fact, string? expected) =>

@@ -607,7 +607,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         {
             // "他说自己是离校两年没找到工作的 可学信网上显示他明年才毕业": a hire said to have left school whose graduation
             // is still to come cannot be; the negative time is kept for the range check, and the hire's group is not judged.
-            if (DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", out var when) && when.Year > asOf.Year && SaysAlreadyLeft(u.Normalized))
+            if (DateOnly.TryParseExact(date.Value + "-01", "yyyy-MM-dd", out var when) && when.Year > asOf.Year && SaysAlreadyLeft(u.Normalized, date.Start))
             {
                 found["hired_years_since_graduation"] = FactValue.Of(Math.Round(((when.Year - asOf.Year) * 12 + when.Month - asOf.Month) / -12m, 1));
                 found.Remove("hired_group");
@@ -623,7 +623,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                 {
                     // 2027年毕业 said in 2026 is a student to be; "2027年毕业的，已经离校一年多" cannot be: the negative
                     // time since leaving is kept so the range check says so, and nothing is judged on it.
-                    if (SaysAlreadyLeft(u.Normalized))
+                    if (SaysAlreadyLeft(u.Normalized, date.Start))
                     {
                         found["years_since_graduation"] = FactValue.Of(Math.Round(months / 12m, 1));
                         found.Remove("graduate_status");
@@ -644,10 +644,23 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         }
     }
 
-    /// <summary>已经离校, 毕业的, 毕业了: said as done, not as to come.</summary>
-    private static bool SaysAlreadyLeft(string text) =>
-        text.Contains("离校", StringComparison.Ordinal) || text.Contains("已经", StringComparison.Ordinal)
-        || text.Contains("毕业的", StringComparison.Ordinal) || text.Contains("毕业了", StringComparison.Ordinal);
+    /// <summary>
+    /// 已经离校, 毕业的, 毕业了 in the sentence of the graduation date: said as done, not as to come. A long story's other
+    /// sentences tell of other things (她已经失业), and 要…了 (明年就要毕业了) is about to happen, not done.
+    /// </summary>
+    private static bool SaysAlreadyLeft(string text, int at)
+    {
+        var (start, end) = Clauses.SentenceOf(text, at);
+        var sentence = text.AsSpan(start, end - start);
+        if (sentence.Contains("离校", StringComparison.Ordinal) || sentence.Contains("已经", StringComparison.Ordinal)
+            || sentence.Contains("毕业的", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var done = sentence.IndexOf("毕业了", StringComparison.Ordinal);
+        return done >= 0 && !sentence[Math.Max(0, done - 3)..done].Contains('要');
+    }
 
     /// <summary>
     /// "招了两个失业半年多的人": the documents set 登记失业半年以上 apart from other registered unemployed, so an
