@@ -308,6 +308,17 @@ public sealed class ReadingTables
     public void 多个数量_several_kinds_of_hire_at_once(string text, string? expected) =>
         Assert.Equal(expected, Read(text, "employer").GetValueOrDefault("hired_group") is SplitValue s ? s.ToString() : null);
 
+    /// <summary>A place in a clause about school is where the person studied: 稷山's 省内高校毕业生 asks its province.</summary>
+    [Theory]
+    [InlineData("我是稷山人，在太原上的大学", "studies_in_province", "true")]
+    [InlineData("我是稷山县人 我上的大学不在山西 是在陕西西安上的", "studies_in_province", "false")]
+    [InlineData("稷山的 学校是陕西省的一所普通本科院校", "studies_in_province", "false")]
+    [InlineData("我在兰州上的大学，现在回平凉了", "studies_in_province", "true")]
+    [InlineData("我是稷山人，在太原上的大学", "work_destination", null)]
+    [InlineData("稷山的 去年去太原打工了", "studies_in_province", null)]
+    public void 地点_where_the_person_studied(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "individual"));
+
     [Theory]
     [InlineData("我是2027年毕业的大学生 已经离校一年多了", "years_since_graduation", "-0.1")]
     [InlineData("我2027年毕业", "graduate_status", "student")]

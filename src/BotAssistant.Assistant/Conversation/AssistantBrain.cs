@@ -580,8 +580,8 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return CompareFlow.Compare(s, topics.Count > 0 ? topics : FocusTopics(s));
         }
 
-        // A story that asks whether it pays and how much, and what to prepare, is answered on the first: the measure with
-        // its amount and conditions for this case; the papers are one question away.
+        // A story that asks whether it pays and how much, and what to prepare or where to go, is answered on the first: the
+        // measure with its amount, conditions and department for this case; the papers are one question away.
         var storyAsksAmount = u.AskingSentences is not null && topics.Count > 0 && (u.IsAbout(Intent.AskAmount) || u.IsAbout(Intent.Screen));
         if (u.IsAbout(Intent.AskMaterials) && !storyAsksAmount)
         {
@@ -589,7 +589,7 @@ public sealed class AssistantBrain(KnowledgeBase knowledge, DialogTexts texts, A
             return MaterialsFlow.Materials(s, named.Count > 0 ? named : Measures(s, state.Focus.Count > 0 ? state.Focus : state.LastResult));
         }
 
-        if (u.IsAbout(Intent.AskDepartment) && !u.IsAbout(Intent.AskAmount))
+        if (u.IsAbout(Intent.AskDepartment) && !u.IsAbout(Intent.AskAmount) && !storyAsksAmount)
         {
             var named = topics.Count > 0 ? LookupFlow.Named(s, PlacesFor(s)) : [];
             return AnswerQuestions.Departments(s, named.Count > 0 ? named : Measures(s, state.Focus.Count > 0 ? state.Focus : state.LastResult));

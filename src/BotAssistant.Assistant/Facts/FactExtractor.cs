@@ -64,6 +64,11 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         {
             found["hired_local_hukou"] = FactValue.Of(local);
         }
+        if (role != "employer" && !found.ContainsKey("studies_in_province") && StudiedInProvince(u, home) is { } inProvince)
+        {
+            found["studies_in_province"] = FactValue.Of(inProvince);
+        }
+
         if (role == "individual" && !found.ContainsKey("employment_status") && WorksNow(u))
         {
             // "我在静宁一家…企业上班": a person at work now is an enterprise employee.
@@ -204,8 +209,73 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
     {
         var text = u.Normalized;
         return u.Entities.Where(e => e.Kind is EntityKind.Place or EntityKind.UncoveredPlace && tierOf(e) is not null
-            && text.AsSpan(Math.Max(0, e.Start - 2), Math.Min(2, e.Start)).IndexOfAny("去到赴在") >= 0)
+            && text.AsSpan(Math.Max(0, e.Start - 2), Math.Min(2, e.Start)).IndexOfAny("去到赴在") >= 0
+            && !InSchoolClause(text, e.Start) && Denial.StanceAt(text, e.Start) != Stance.Denied)
             .Select(e => tierOf(e)!).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// "在太原上的大学", "学校是陕西省的一所本科院校", "我上的大学不在山西": a place in a clause about school is where the
+    /// person studied. It tells whether the school is in the province of the user's place (稷山's 省内高校毕业生); a
+    /// place denied (不在山西) tells the opposite. The last place asserted wins over a denial before it.
+    /// </summary>
+    private bool? StudiedInProvince(Understanding u, string? home)
+    {
+        if (home is null || !catalog.Places.TryGetValue(home, out var at) || at.Province is null)
+        {
+            return null;
+        }
+
+        var text = u.Normalized;
+        bool? denied = null, asserted = null;
+        foreach (var e in u.Entities.Where(e => e.Kind is EntityKind.UncoveredPlace or EntityKind.Place && InSchoolClause(text, e.Start)))
+        {
+            var province = e.Kind == EntityKind.UncoveredPlace ? e.Province
+                : catalog.Places.TryGetValue(e.Value, out var other) ? other.Province : null;
+            if (string.IsNullOrEmpty(province))
+            {
+                continue;
+            }
+
+            var same = province == at.Province;
+            if (Denial.StanceAt(text, e.Start) == Stance.Denied)
+            {
+                denied ??= !same;
+            }
+            else
+            {
+                asserted = same;
+            }
+        }
+
+        return asserted ?? denied;
+    }
+
+    /// <summary>Words that make a clause about where someone studied, when no work is named in it.</summary>
+    private static readonly string[] SchoolWords = ["大学", "学校", "院校", "高校", "上学", "读书", "念书", "读的", "学院"];
+
+    private static readonly string[] ClauseWorkWords = ["打工", "上班", "务工", "干活", "就业", "工作"];
+
+    private static bool InSchoolClause(string text, int at)
+    {
+        var clause = text.AsSpan(Clauses.StartOf(text, at), Clauses.EndOf(text, at) - Clauses.StartOf(text, at));
+        foreach (var w in ClauseWorkWords)
+        {
+            if (clause.Contains(w, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (var w in SchoolWords)
+        {
+            if (clause.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A fact about a person is not the employer's ("招大学生" says nothing of whether the employer is a 中职 graduate).</summary>
