@@ -308,6 +308,20 @@ public sealed class ReadingTables
     public void 多个数量_several_kinds_of_hire_at_once(string text, string? expected) =>
         Assert.Equal(expected, Read(text, "employer").GetValueOrDefault("hired_group") is SplitValue s ? s.ToString() : null);
 
+    /// <summary>
+    /// What others say goes on over the next pieces of its sentence until the speaker comes back; a count is told of by
+    /// 都是…的 after it; a sum is of what its own sentence names.
+    /// </summary>
+    [Theory]
+    [InlineData("听同行说企业交了失业保险 没怎么裁员的话 可以申请稳岗返还", "laid_off_count", null)]
+    [InlineData("听同行说没怎么裁员的话 可以申请稳岗返还 我们去年裁了3个", "laid_off_count", "3")]
+    [InlineData("之前听同行说过有这种情况 另外去年裁了两个", "laid_off_count", "2")]
+    [InlineData("参保职工28人。去年正式职工里前前后后走了五个人 都是我们这边辞退的", "laid_off_count", "5")]
+    [InlineData("前年贷款买了一台新机器。去年实际缴纳的失业保险费一共是八千四百块钱", "unemployment_insurance_paid", "8400")]
+    [InlineData("去年交失业保险费的时候贷了款 贷了五万块", "loan_amount", "5")]
+    public void 转述与归属_reported_speech_and_what_a_figure_is_of(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
     /// <summary>A place in a clause about school is where the person studied: 稷山's 省内高校毕业生 asks its province.</summary>
     [Theory]
     [InlineData("我是稷山人，在太原上的大学", "studies_in_province", "true")]

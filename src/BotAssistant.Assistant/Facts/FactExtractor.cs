@@ -1366,13 +1366,32 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         var fact = ProjectMoney(text, at) is { } project ? project
             : pending is not null && Unit(pending) is "元" or "万元" ? pending
             : MonthlyInsurance(text, at) ? "employer_insurance_monthly"
-            : text.Contains("贷") ? "loan_amount"
-            : text.Contains("失业保险") ? "unemployment_insurance_paid"
-            : null;
+            : SumOf(text, at);
         if (fact is not null)
         {
             found[fact] = FactValue.Of(Unit(fact) == "万元" ? yuan / 10000m : yuan);
         }
+    }
+
+    /// <summary>
+    /// A loan (贷) or the unemployment insurance paid (失业保险), whichever its own sentence names last before the sum: a long
+    /// story's "前年贷款买了一台机器 … 实际缴纳的失业保险费一共是八千四百块钱" pays insurance. With neither there, the message's.
+    /// </summary>
+    private static string? SumOf(string text, int at)
+    {
+        if (at >= 0)
+        {
+            var (start, _) = Clauses.SentenceOf(text, at);
+            var before = text.AsSpan(start, at - start);
+            var loan = before.LastIndexOf('贷');
+            var insurance = before.LastIndexOf("失业保险", StringComparison.Ordinal);
+            if (loan >= 0 || insurance >= 0)
+            {
+                return loan > insurance ? "loan_amount" : "unemployment_insurance_paid";
+            }
+        }
+
+        return text.Contains('贷') ? "loan_amount" : text.Contains("失业保险", StringComparison.Ordinal) ? "unemployment_insurance_paid" : null;
     }
 
     /// <summary>How far before a sum its 每月 and 社保 may be said, within its sentence.</summary>

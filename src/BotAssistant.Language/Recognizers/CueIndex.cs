@@ -111,8 +111,48 @@ internal sealed class SubjectCues(
             start--;
         }
 
-        return said.Any(m => m.Start >= start && m.End <= at);
+        return said.Any(m => m.Start >= start && m.End <= at) || said.Any(m => Reports(text, m, at));
     }
+
+    /// <summary>
+    /// "听同行说企业交了失业保险 没怎么裁员的话 可以申请": what others say (a word ending in 说) goes on over the next pieces
+    /// of its sentence, at most <see cref="ReportReach"/> of them, until the speaker comes back: a piece opening with 我, 俺,
+    /// 咱, 这 or 那 (the speaker's own people and things) or with a word that turns to something else (另外, 哦, 对了, 还有).
+    /// </summary>
+    private static bool Reports(string text, PhraseMatch word, int at)
+    {
+        if (word.End > at || text[word.End - 1] != '说')
+        {
+            return false;
+        }
+
+        var pieces = 0;
+        for (var i = word.End; i < at; i++)
+        {
+            if (Clauses.IsSentenceBreak(text[i]))
+            {
+                return false;
+            }
+
+            if (Clauses.IsBreak(text[i]) && !(i + 1 < text.Length && Clauses.IsBreak(text[i + 1])))
+            {
+                if (++pieces > ReportReach || SpeakerBack(text, i + 1))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private const int ReportReach = 2;
+
+    private static readonly string[] TurnWords = ["另外", "对了", "还有", "其实", "不过", "但是", "可是"];
+
+    private static bool SpeakerBack(string text, int at) =>
+        at < text.Length && (text[at] is '我' or '俺' or '咱' or '这' or '那' or '哦' or '噢'
+            || TurnWords.Any(w => string.CompareOrdinal(text, at, w, 0, w.Length) == 0));
 
     public IReadOnlyList<PhraseMatch> NotFactWords(string text) => notFacts.AllMatches(text);
 

@@ -250,9 +250,42 @@ internal static class QuantityRecognizer
 
         var subject = groupRightAfter.Length > 0 ? groupRightAfter.Values[0].Value
             : input.Cues.CountsAfter.After(end, 0) is { Length: > 0 } after ? after
-            : before;
+            : before.Length > 0 ? before
+            : PredicatedAfter(input, end);
         return Make(EntityKind.Count, subject, n.Value, text, n.Start, end, n.Approximate);
     }
+
+    /// <summary>
+    /// "走了五个人 都是我们这边辞退的": a count whose own clause says nothing of what it counts is told of by the next clause,
+    /// when that clause opens with 都是/全是 (all of them were …) and names a counted doing (辞退, 招的, 留用).
+    /// </summary>
+    private static string PredicatedAfter(QuantityInput input, int end)
+    {
+        var text = input.Text;
+        if (end >= text.Length || !Clauses.IsBreak(text[end]) || Clauses.IsSentenceBreak(text[end]))
+        {
+            return "";
+        }
+
+        var open = AllOfThem.FirstOrDefault(w => At(text, end + 1, w));
+        if (open is null)
+        {
+            return "";
+        }
+
+        var clauseEnd = Clauses.EndOf(text, end + 1);
+        for (var k = end + 1 + open.Length; k < clauseEnd; k++)
+        {
+            if (input.Cues.CountsBefore.After(k, 0) is { Length: > 0 } counted)
+            {
+                return counted;
+            }
+        }
+
+        return "";
+    }
+
+    private static readonly string[] AllOfThem = ["全都是", "都是", "全是"];
 
     /// <summary>
     /// "连新招的在内一共24个人", "店里连我在内一共五个人": a count said as including others is the firm's whole, not more of
