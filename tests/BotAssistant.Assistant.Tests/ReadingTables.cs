@@ -322,6 +322,19 @@ public sealed class ReadingTables
     public void 转述与归属_reported_speech_and_what_a_figure_is_of(string text, string fact, string? expected) =>
         Assert.Equal(expected, Value(text, fact, "employer"));
 
+    /// <summary>个/家 of a firm counts the firm, not people; 跨省 is 省外; a list may give its places and numbers in either order.</summary>
+    [Theory]
+    [InlineData("泾源的 我们是一个小微企业 招了退役士兵 签了合同", "hired_count", null)]
+    [InlineData("我们一家小店招了一个店员", "hired_count", "1")]
+    [InlineData("其余六个都在我们县里的企业上班", "placed_count", "6")]
+    public void 数量_a_classifier_of_a_firm_counts_no_one(string text, string fact, string? expected) =>
+        Assert.Equal(expected, Value(text, fact, "employer"));
+
+    [Theory]
+    [InlineData("稷山 脱贫人口跨省务工3人 另有2人通过有组织劳务输出到县外省内就业", "out_of_province*3+in_province*2")]
+    public void 多个数量_places_and_numbers_in_either_order(string text, string expected) =>
+        Assert.Equal(expected, Read(text, "individual").GetValueOrDefault("work_destination") is SplitValue v ? v.ToString() : null);
+
     /// <summary>A place in a clause about school is where the person studied: 稷山's 省内高校毕业生 asks its province.</summary>
     [Theory]
     [InlineData("我是稷山人，在太原上的大学", "studies_in_province", "true")]

@@ -89,12 +89,15 @@ public static class ScreeningFlow
     private static string NotedAmounts(TurnScope s, List<Measure> candidates, FactSet facts)
     {
         var told = s.Volunteered.ToHashSet();
-        var completed = candidates.Where(m => m.Amount.Facts.Any(told.Contains))
+        // 留用的是5个: a count a rate of the amount is computed from changes the amount as much as the rate would.
+        bool Feeds(string fact) => told.Contains(fact)
+            || (s.Catalog.Facts.GetValueOrDefault(fact)?.Derived is { } d && (told.Contains(d.Numerator) || told.Contains(d.Denominator)));
+        var completed = candidates.Where(m => m.Amount.Facts.Any(Feeds))
             .Select(m => PolicyEngine.Evaluate(m, facts, s.AsOf))
             .Where(r => r.Status != EligibilityStatus.NotEligible && r.Amount.IsDetermined && (r.Amount.Value ?? r.Amount.Max) is > 0)
             .ToList();
         return completed.Count == 0 ? ""
-            : s.Texts.Say("screen.noted_amount", ("amounts", string.Join("；", completed.Select(r => $"“{r.Measure.Name}”{s.Writer.AmountLine(r)}"))));
+            : s.Texts.Say(completed.All(r => r.Status == EligibilityStatus.Eligible) ? "screen.noted_amount_settled" : "screen.noted_amount", ("amounts", string.Join("；", completed.Select(r => $"“{r.Measure.Name}”{s.Writer.AmountLine(r)}"))));
     }
 
     /// <summary>The candidates the facts given already make eligible for a known sum, as one sentence, or "".</summary>

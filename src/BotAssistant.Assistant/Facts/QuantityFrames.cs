@@ -61,7 +61,13 @@ public static class QuantityFrames
         var before = tiers.Select((t, i) => numbers.LastOrDefault(n => n.End <= t.Start && n.Start >= (i > 0 ? tiers[i - 1].End : 0))).ToList();
         // Both ways may fit; the nearer is meant (有两个是去了省外的…其余六个都在县里: each number just before its place).
         int Distance(List<Entity?> ns) => tiers.Zip(ns, (t, n) => n is null ? int.MaxValue / 64 : Math.Abs(n.Start - t.Start)).Sum();
-        var fits = new[] { after, before }.Where(ns => ns.All(n => n is not null)).ToList();
+        // 跨省务工3人 … 另有2人到县外省内: the order may change within one list; each place then takes the nearest number
+        // in its own stretch, when no two take the same.
+        var nearest = tiers.Select((t, i) => numbers.Where(n => n.Start >= (i > 0 ? tiers[i - 1].End : 0) && n.End <= (i + 1 < tiers.Count ? tiers[i + 1].Start : int.MaxValue))
+            .MinBy(n => Math.Abs(n.Start - t.Start)))
+            .Select((n, i) => n is not null && (Math.Abs(n.Start - tiers[i].Start) <= FrameReach || Clauses.StartOf(text, n.Start) == Clauses.StartOf(text, tiers[i].Start)) ? n : null)
+            .ToList();
+        var fits = new[] { after, before, nearest }.Where(ns => ns.All(n => n is not null) && ns.Distinct().Count() == ns.Count).ToList();
         var chosen = fits.Count == 0 ? null : fits.MinBy(Distance);
         // One destination frames a number said with it (省外就业6个), not one clauses away (六盘山镇开了个厂 刚招了一个).
         if (chosen is null || (tiers.Count == 1 && Math.Abs(chosen[0]!.Start - tiers[0].Start) > FrameReach))

@@ -227,6 +227,11 @@ internal static class QuantityRecognizer
         }
 
         var end = n.End + (unit?.Length ?? 0);
+        if (unit is "个" or "家" && groupRightAfter.Length == 0 && CountsAFirm(text, end))
+        {
+            return null;
+        }
+
         if ((NoneOf(text, end) ?? (n.Value == 1 && !OneOfSome(text, n.Start) ? NoneRightAfter(text, end) : null)) is { } noneEnd)
         {
             // 一个都没留用, 一人也没招: "not even one" is zero of what the verb after it counts.
@@ -254,6 +259,42 @@ internal static class QuantityRecognizer
             : PredicatedAfter(input, end);
         return Make(EntityKind.Count, subject, n.Value, text, n.Start, end, n.Approximate);
     }
+
+    /// <summary>
+    /// "我们是一个小微企业", "一家做纸箱的小厂": a 个 or 家 whose noun, a few words on in its clause, is a firm counts the
+    /// firm, not people; a person word first (一个厂里的工人 aside) makes it a count of people.
+    /// </summary>
+    private static bool CountsAFirm(string text, int end)
+    {
+        for (var i = end; i < text.Length && i < end + FirmReach && !Clauses.IsBreak(text[i]); i++)
+        {
+            // 六个都在县里的企业上班: a verb or adverb ends the noun phrase the classifier governs.
+            if (PersonEnds.Contains(text[i]) || PhraseEnds.Contains(text[i]))
+            {
+                return false;
+            }
+
+            // 店员, 厂长: a firm word that goes on into a person word names the person.
+            // 一个厂里的工人: a person of the firm, said after 的.
+            if (FirmNouns.FirstOrDefault(w => At(text, i, w)) is { } firm)
+            {
+                var k = i + firm.Length;
+                var of = At(text, k, "里的") ? k + 2 : At(text, k, "的") ? k + 1 : -1;
+                return !(k < text.Length && (PersonEnds.Contains(text[k]) || text[k] is '长' or '主'))
+                    && !(of > 0 && text.AsSpan(of, Math.Min(3, text.Length - of)).IndexOfAny(PersonEnds) >= 0);
+            }
+        }
+
+        return false;
+    }
+
+    private const int FirmReach = 12;
+
+    private static readonly string[] FirmNouns = ["企业", "公司", "厂", "单位", "店", "合作社", "工作室", "作坊", "超市", "饭馆", "机构", "门市"];
+
+    private const string PersonEnds = "人员生兵娃伙姑姐哥叔姨";
+
+    private const string PhraseEnds = "都在是去到了招给有也还就没";
 
     /// <summary>
     /// "走了五个人 都是我们这边辞退的": a count whose own clause says nothing of what it counts is told of by the next clause,
