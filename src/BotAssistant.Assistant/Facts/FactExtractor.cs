@@ -128,8 +128,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         foreach (var e in u.Entities.Where(e => e.Kind is EntityKind.UncoveredPlace or EntityKind.Place))
         {
-            var province = e.Kind == EntityKind.UncoveredPlace ? e.Province
-                : catalog.Places.TryGetValue(e.Value, out var other) ? other.Province : null;
+            var province = ProvinceOf(e);
             if (!string.IsNullOrEmpty(province))
             {
                 return province == at.Province;
@@ -160,8 +159,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
                     .OrderBy(e => e.Start).FirstOrDefault()
                     ?? u.Entities.LastOrDefault(e => e.Kind is EntityKind.UncoveredPlace or EntityKind.Place && e.End <= i
                         && text[e.End..i].All(c => c is '的' or '市' or '县' or '省' or '区'));
-                var province = place is null ? null : place.Kind == EntityKind.UncoveredPlace ? place.Province
-                    : catalog.Places.TryGetValue(place.Value, out var other) ? other.Province : null;
+                var province = place is null ? null : ProvinceOf(place);
                 if (!string.IsNullOrEmpty(province))
                 {
                     var same = province == at.Province;
@@ -172,6 +170,10 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
 
         return null;
     }
+
+    /// <summary>The province of a place said: the lexicon's for one we do not cover, places.yaml's for one we do.</summary>
+    private string? ProvinceOf(Entity e) =>
+        e.Kind == EntityKind.UncoveredPlace ? e.Province : catalog.Places.TryGetValue(e.Value, out var other) ? other.Province : null;
 
     /// <summary>How far after 户口 its place may be said: 户口不在重庆, 户口是湖北恩施的.</summary>
     private const int HukouReach = 8;
@@ -230,8 +232,7 @@ public sealed class FactExtractor(Catalog catalog, DialogTexts texts)
         bool? denied = null, asserted = null;
         foreach (var e in u.Entities.Where(e => e.Kind is EntityKind.UncoveredPlace or EntityKind.Place && InSchoolClause(text, e.Start)))
         {
-            var province = e.Kind == EntityKind.UncoveredPlace ? e.Province
-                : catalog.Places.TryGetValue(e.Value, out var other) ? other.Province : null;
+            var province = ProvinceOf(e);
             if (string.IsNullOrEmpty(province))
             {
                 continue;
